@@ -1,0 +1,58 @@
+"""Coded errors and warnings. Users search for the code (``E001``), so codes never change meaning.
+
+Each layer adds its codes here, in its own range:
+E0xx core/pipeline, E1xx text, E2xx resources, E3xx extraction, E4xx store/ingest, E5xx export, E6xx eval.
+W-codes are warnings that end up in a record's ``warnings`` list.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Errors(StrEnum):
+    E001 = "Unknown pipeline stage '{name}'. Registered stages: {known}."
+    E002 = "Stage '{name}' requires '{missing}', which no earlier stage provides. Order: {order}."
+    E003 = "A stage named '{name}' is already registered by {owner}."
+    E004 = "Record does not validate against the {schema} JSON Schema at {path}: {message}"
+    E005 = (
+        "Span at {path} does not match the text: text[{start}:{end}] is {actual!r}, span says {expected!r}."
+    )
+    E006 = "Span at {path} is out of range for a text of {length} characters: [{start}:{end}]."
+    E007 = "Article '{id}' has no text."
+    E008 = "Could not read input {path}: {reason}"
+    E009 = "Invalid JSONL line {line} in {path}: {reason}"
+    E010 = "Invalid date '{value}': expected YYYY-MM-DD."
+    E011 = "Stage '{name}' failed on article '{id}': {kind}: {reason}"
+
+    def fmt(self, **kwargs: object) -> str:
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class Warnings(StrEnum):
+    W001 = "No publication date given; inferred {date} from {reason}."
+    W002 = "No publication date given and none could be inferred; relative dates are unresolved."
+    W003 = "Weekday in '{text}' does not agree with the resolved date {date}; {resolution}."
+
+    def fmt(self, **kwargs: object) -> str:
+        return f"[{self.name}] " + self.value.format(**kwargs)
+
+
+class RasidError(Exception):
+    """Base of every error rasid raises on purpose; the message carries its code."""
+
+    def __init__(self, code: Errors, **kwargs: object) -> None:
+        self.code = code
+        super().__init__(code.fmt(**kwargs))
+
+
+class PipelineConfigError(RasidError):
+    pass
+
+
+class ValidationError(RasidError):
+    pass
+
+
+class InputError(RasidError):
+    pass

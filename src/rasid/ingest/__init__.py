@@ -1,0 +1,1 @@
+"""Ingest: turn files and feeds into ``Article`` objects (the first layer of the data flow)."""
