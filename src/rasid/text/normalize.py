@@ -1,0 +1,131 @@
+"""Offset-preserving normalization: a match key built from the text, with a map back to the original.
+
+The original text is never changed. ``normalize(text)`` returns a ``NormalizedText`` whose ``key`` is
+the text folded for matching (NFKC, lower case, Arabic letter folding, digits in ASCII, no diacritics,
+tatweel, zero-width or bidi controls, one space per whitespace run, one kind of double quote), and
+whose ``to_original(start, end)`` turns a span found on the key into the exact original characters.
+``fold(s)`` applies the same folding to a dictionary entry (an alias, a place name, a trigger).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.model import Span
+
+# Arabic letter folding used by every matcher and by the evaluator's name comparison (FORMAT.md):
+# alef with hamza/madda/wasla -> bare alef, alef maqsura -> yeh, teh marbuta -> heh.
+_LETTER_FOLD = {
+    "\u0622": "\u0627",  # آ
+    "\u0623": "\u0627",  # أ
+    "\u0625": "\u0627",  # إ
+    "\u0671": "\u0627",  # ٱ
+    "\u0649": "\u064a",  # ى
+    "\u0629": "\u0647",  # ة
+    "\u06cc": "\u064a",  # Persian yeh
+    "\u06a9": "\u0643",  # Persian keheh
+}
+# Arabic-Indic (U+0660..) and Persian/Urdu (U+06F0..) digits to ASCII.
+_DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+_QUOTES = set("\"'“”„‟«»‹›″‶〝〞＂‘’‚‛`´")
+_DOUBLE_QUOTE = '"'
+_ARABIC_COMMA = {"\u060c": ",", "\u061b": ";", "\u061f": "?"}
+
+
+def _is_removed(ch: str) -> bool:
+    """Characters that carry no matching content: diacritics, tatweel, zero-width and bidi controls."""
+    cp = ord(ch)
+    if 0x064B <= cp <= 0x065F or cp == 0x0670 or 0x06D6 <= cp <= 0x06ED or cp == 0x0640:
+        return True
+    if cp in (0x061C, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF, 0x00AD, 0x2060):
+        return True
+    if 0x202A <= cp <= 0x202E or 0x2066 <= cp <= 0x2069:
+        return True
+    return unicodedata.category(ch) == "Mn"
+
+
+@lru_cache(maxsize=8192)
+def fold_char(ch: str) -> str:
+    """The key form of one original character: '' when removed, else one or more characters."""
+    if ch in _QUOTES:
+        return _DOUBLE_QUOTE
+    if ch.isspace():
+        return " "
+    if _is_removed(ch):
+        return ""
+    out = []
+    for c in unicodedata.normalize("NFKC", ch):
+        if _is_removed(c):
+            continue
+        c = _DIGITS.get(c, c)
+        c = _LETTER_FOLD.get(c, c)
+        c = _ARABIC_COMMA.get(c, c)
+        if c in _QUOTES:
+            c = _DOUBLE_QUOTE
+        out.append(c.lower())
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class NormalizedText:
+    """``key`` plus, for each key character, the original range it came from."""
+
+    original: str
+    key: str
+    starts: tuple[int, ...]  # starts[k]: original index where key char k begins
+    ends: tuple[int, ...]  # ends[k]: original index just past what key char k covers
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` for key ``[start, end)``; an empty key span maps to an empty one."""
+        if not 0 <= start <= end <= len(self.key):
+            raise IndexError(f"key span [{start}:{end}] outside key of length {len(self.key)}")
+        if start == end:
+            pos = self.starts[start] if start < len(self.key) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def span(self, start: int, end: int) -> Span:
+        """The original-text span for key ``[start, end)``."""
+        o_start, o_end = self.to_original(start, end)
+        return Span(o_start, o_end, self.original[o_start:o_end])
+
+    def to_key(self, orig_pos: int) -> int:
+        """The first key index whose original start is at or after ``orig_pos``."""
+        from bisect import bisect_left
+
+        return bisect_left(self.starts, orig_pos)
+
+
+def normalize(text: str) -> NormalizedText:
+    """Build the match key of ``text`` with its offset map (runs of whitespace become one space)."""
+    key: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    prev_space = False
+    for i, ch in enumerate(text):
+        folded = fold_char(ch)
+        if not folded:
+            # Removed marks belong to the preceding character (a diacritic is part of its letter).
+            if ends and ends[-1] == i and not prev_space:
+                ends[-1] = i + 1
+            continue
+        if folded == " ":
+            if prev_space:
+                ends[-1] = i + 1
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        for c in folded:
+            key.append(c)
+            starts.append(i)
+            ends.append(i + 1)
+    return NormalizedText(text, "".join(key), tuple(starts), tuple(ends))
+
+
+@lru_cache(maxsize=65536)
+def fold(s: str) -> str:
+    """The match key of a dictionary entry, trimmed (same folding as ``normalize``)."""
+    return normalize(s).key.strip()
