@@ -36,7 +36,8 @@ T = TypeVar("T")
 # so that importing ``rasid.pipeline`` stays cheap.
 STAGE_MODULES: tuple[str, ...] = (
     "rasid.text.stages",
-    "rasid.extract.stages",
+    "rasid.extract.claim_stages",
+    "rasid.extract.event_stages",
 )
 
 # The default order. Names missing from the registry (a layer not built yet) are skipped by
