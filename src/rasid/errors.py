@@ -24,6 +24,15 @@ class Errors(StrEnum):
     E009 = "Invalid JSONL line {line} in {path}: {reason}"
     E010 = "Invalid date '{value}': expected YYYY-MM-DD."
     E011 = "Stage '{name}' failed on article '{id}': {kind}: {reason}"
+    E601 = "Could not read gold file {path}: {reason}"
+    E602 = "Invalid gold file {path}: {reason}"
+    E603 = "Gold article '{id}' in {path}: field '{field}' {reason}"
+    E604 = "Gold article id '{id}' appears twice: in {first} and {second}."
+    E605 = "No gold files (*.json, *.jsonl) found in {path}."
+    E606 = "Could not read predictions {path}: {reason}"
+    E607 = "No predicted record for gold article '{id}'."
+    E608 = "Predicted record for '{id}' was made from another text (text_sha256 {got}, gold text has {want})."
+    E609 = "Invalid baseline file {path}: {reason}"
 
     def fmt(self, **kwargs: object) -> str:
         return f"[{self.name}] " + self.value.format(**kwargs)
