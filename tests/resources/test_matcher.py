@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from rasid.resources.matcher import Matcher
+from rasid.text.normalize import fold, normalize
+
+
+def _m() -> Matcher[str]:
+    return Matcher(
+        [
+            (fold("التحالف الدولي"), "coalition"),
+            (fold("التحالف"), "coalition-short"),
+            (fold("قسد"), "sdf"),
+            (fold("قوات سوريا الديمقراطية"), "sdf"),
+            (fold("الحسكة"), "hasakah"),
+            (fold("الدواعش"), "is"),
+            (fold("د1عش"), "is"),
+            (fold("PKK"), "pkk"),
+            (fold("ميليشيا PKK"), "sdf-label"),
+            (fold("Islamic State"), "is"),
+        ]
+    )
+
+
+def _found(text: str) -> list[tuple[str, tuple[str, ...], str, bool]]:
+    norm = normalize(text)
+    out = []
+    for h in _m().match(norm):
+        assert text[h.span.start : h.span.end] == h.span.text
+        out.append((h.span.text, h.payloads, h.prefix, h.stripped))
+    return out
+
+
+def test_clitics_and_article_after_lam() -> None:
+    text = "وقال مصدر للتحالف الدولي إن لقسد مواقع وبالحسكة، والدواعش هاجموا."
+    found = _found(text)
+    assert ("تحالف الدولي", ("coalition",), "لل", True) in found
+    assert ("قسد", ("sdf",), "ل", False) in found
+    assert ("الحسكة", ("hasakah",), "وب", False) in found
+    assert ("الدواعش", ("is",), "و", False) in found
+
+
+def test_bare_indefinite_form_is_not_a_hit() -> None:
+    assert _found("تحالف جديد بين الأحزاب") == []
+    # a lam alone before the bare form is not the article
+    assert _found("لتحالف جديد") == []
+
+
+def test_word_boundary_rejects_inner_substrings() -> None:
+    assert _found("قسدي") == []
+    assert _found("crisis PKKx") == []
+
+
+def test_longest_match_wins_without_overlap() -> None:
+    found = _found("هاجمت مليشيا PKK و ميليشيا PKK القرية")
+    # "مليشيا" (no ي) is not registered, so only PKK there; the full label wins the second time
+    assert [f[0] for f in found] == ["PKK", "ميليشيا PKK"]
+    assert found[1][1] == ("sdf-label",)
+
+
+def test_obfuscated_and_english_case_insensitive() -> None:
+    found = _found("عناصر د1عش قتلوا. The ISLAMIC STATE claimed it.")
+    assert [(f[0], f[1]) for f in found] == [("د1عش", ("is",)), ("ISLAMIC STATE", ("is",))]
+
+
+def test_diacritics_and_tatweel_keep_original_span() -> None:
+    text = "قالت قـسـدٌ اليوم"
+    found = _found(text)
+    assert found[0][1] == ("sdf",)
+    assert found[0][0].startswith("قـ")
+
+
+def test_shared_form_carries_all_payloads() -> None:
+    m: Matcher[str] = Matcher([(fold("الجبهة"), "a"), (fold("الجبهة"), "b"), (fold("الجبهة"), "a")])
+    hits = m.match(normalize("في الجبهة"))
+    assert hits[0].payloads == ("a", "b")
+
+
+def test_empty_matcher() -> None:
+    m: Matcher[str] = Matcher([])
+    assert m.match(normalize("أي نص")) == []
