@@ -24,6 +24,20 @@ class Errors(StrEnum):
     E009 = "Invalid JSONL line {line} in {path}: {reason}"
     E010 = "Invalid date '{value}': expected YYYY-MM-DD."
     E011 = "Stage '{name}' failed on article '{id}': {kind}: {reason}"
+    E401 = "Input {path} is empty."
+    E402 = "Input {path} is not text: {reason}"
+    E403 = "Input {path} is {size} bytes, above the limit of {limit} bytes (--max-size)."
+    E404 = "Invalid JSONL line {line} in {path}: {reason}"
+    E405 = "HTML {path} has no article text that could be extracted."
+    E406 = "WARC {path} could not be read completely: {reason}"
+    E407 = "Invalid CSV row {row} in {path}: {reason}"
+    E408 = "Feed {path} could not be parsed or has no entries: {reason}"
+    E409 = "Input {path} could not be read: {reason}"
+    E410 = "URL list {path} line {line}: {reason}"
+    E420 = "Could not open the database {url}: {reason}"
+    E501 = "Unknown export format '{name}'. Known formats: {known}."
+    E502 = "Exports from a database need rasid.store.db, which could not be imported: {reason}"
+    E503 = "Invalid export data file {path}: {reason}"
     E601 = "Could not read gold file {path}: {reason}"
     E602 = "Invalid gold file {path}: {reason}"
     E603 = "Gold article '{id}' in {path}: field '{field}' {reason}"
@@ -64,4 +78,12 @@ class ValidationError(RasidError):
 
 
 class InputError(RasidError):
+    pass
+
+
+class StoreError(RasidError):
+    pass
+
+
+class ExportError(RasidError):
     pass

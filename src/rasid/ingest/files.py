@@ -19,6 +19,7 @@ from rasid.model import Article
 log = logging.getLogger(__name__)
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CODE = re.compile(r"^\[([EW]\d{3})\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,15 @@ class InputFailure:
 
     ref: str
     reason: str
+    raw: bytes | None = None  # the offending bytes, when small enough to keep
+    pointer: str | None = None  # where the input can be read again (a path, "path:line", "path#record")
+    size: int | None = None
+
+    @property
+    def code(self) -> str:
+        """The error code at the start of ``reason`` ("E401"), or "E000" when there is none."""
+        m = _CODE.match(self.reason)
+        return m.group(1) if m else "E000"
 
 
 def valid_date(value: str | None) -> str | None:

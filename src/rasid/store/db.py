@@ -1,0 +1,575 @@
+"""``Store``: the database behind rasid — SQLite file by default, PostgreSQL by URL.
+
+Opening a store applies the Alembic migrations shipped in the package, so a user never runs
+``alembic`` by hand. Every write is one transaction per batch: a process killed at any moment leaves
+either the whole batch or none of it, which is what makes ``rasid run`` resumable.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from rasid.errors import Errors, StoreError
+from rasid.ingest.files import InputFailure
+from rasid.ingest.items import Ingested
+from rasid.model import Article, Record
+from rasid.store import schema as t
+from rasid.store.denorm import denormalize
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///rasid.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+# Quarantined inputs up to this size keep their bytes in the database; larger ones keep a pointer.
+RAW_KEEP_BYTES = 1 << 20
+_CHUNK = 500
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFilter:
+    """Which records or events to return. A record matches when one of its events matches every field set.
+
+    ``since``/``until`` are YYYY-MM-DD and select events whose date range overlaps them; ``actor`` is an
+    actor id in any role (actor1, actor2, assoc); ``event_type`` is an ACLED event type or sub-event type.
+    """
+
+    country: str | None = None
+    admin1: str | None = None
+    since: str | None = None
+    until: str | None = None
+    actor: str | None = None
+    event_type: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(
+            v is None
+            for v in (self.country, self.admin1, self.since, self.until, self.actor, self.event_type)
+        )
+
+
+@dataclass
+class IngestStats:
+    added: int = 0
+    duplicates: int = 0
+    new_versions: int = 0
+    quarantined: int = 0
+    reasons: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "new_versions": self.new_versions,
+            "quarantined": self.quarantined,
+            "reasons": dict(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PendingArticle:
+    """An article waiting for the pipeline: its database id and the article itself."""
+
+    db_id: int
+    article: Article
+
+
+def _configure_sqlite(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite's own transaction handling is disabled so SQLAlchemy's BEGIN is the real one.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL mode, foreign keys and a busy timeout on every connection."""
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError as exc:
+        raise StoreError(Errors.E420, url=url, reason=exc) from exc
+    if parsed.get_backend_name() == "sqlite":
+        if parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(parsed)
+        sa.event.listen(engine, "connect", _configure_sqlite)
+        sa.event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    try:
+        return sa.create_engine(parsed, pool_pre_ping=True)
+    except (ImportError, sa.exc.ArgumentError) as exc:
+        raise StoreError(Errors.E420, url=url, reason=exc) from exc
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the database to the newest schema with the migrations shipped in the package."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """Articles in, records out. Create with ``Store.open(url)``."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url.render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, url: str = DEFAULT_URL) -> Store:
+        """Open (and create or migrate) the database at ``url``: ``sqlite:///path`` or ``postgresql+psycopg://…``."""
+        engine = make_engine(url)
+        try:
+            migrate(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            raise StoreError(Errors.E420, url=url, reason=exc) from exc
+        return cls(engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    # ---------------------------------------------------------------- ingest
+
+    def add_articles(
+        self, items: Iterable[Ingested | InputFailure], run_id: int | None = None
+    ) -> IngestStats:
+        """Store articles (deduplicated, versioned) and quarantine failures; one transaction per chunk."""
+        stats = IngestStats()
+        chunk: list[Ingested | InputFailure] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= _CHUNK:
+                self._add_chunk(chunk, stats, run_id)
+                chunk = []
+        if chunk:
+            self._add_chunk(chunk, stats, run_id)
+        return stats
+
+    def _add_chunk(
+        self, chunk: Sequence[Ingested | InputFailure], stats: IngestStats, run_id: int | None
+    ) -> None:
+        for attempt in (1, 2):
+            local = IngestStats()
+            try:
+                with self.engine.begin() as conn:
+                    self._insert_chunk(conn, chunk, local, run_id)
+            except IntegrityError:
+                # Another process stored the same text meanwhile; the retry sees it as a duplicate.
+                if attempt == 2:
+                    raise
+                log.info("concurrent ingest of the same text; retrying the chunk")
+                continue
+            stats.added += local.added
+            stats.duplicates += local.duplicates
+            stats.new_versions += local.new_versions
+            stats.quarantined += local.quarantined
+            for k, v in local.reasons.items():
+                stats.reasons[k] = stats.reasons.get(k, 0) + v
+            return
+
+    def _insert_chunk(
+        self,
+        conn: Connection,
+        chunk: Sequence[Ingested | InputFailure],
+        stats: IngestStats,
+        run_id: int | None,
+    ) -> None:
+        now = _now()
+        good = [i for i in chunk if isinstance(i, Ingested)]
+        keys = list({i.key for i in good})
+        seen: set[str] = set()
+        for part in range(0, len(keys), 400):
+            q = sa.select(t.articles.c.text_sha256).where(
+                t.articles.c.text_sha256.in_(keys[part : part + 400])
+            )
+            seen.update(conn.execute(q).scalars())
+        for item in chunk:
+            if isinstance(item, InputFailure):
+                self._quarantine(conn, item, run_id, now)
+                stats.quarantined += 1
+                stats.reasons[item.code] = stats.reasons.get(item.code, 0) + 1
+                continue
+            key = item.key
+            if key in seen:
+                stats.duplicates += 1
+                continue
+            seen.add(key)
+            art = item.article
+            previous = self._latest_version(conn, art)
+            if previous is not None:
+                conn.execute(
+                    sa.update(t.articles)
+                    .where(t.articles.c.id == previous)
+                    .values(latest=False, status="superseded")
+                )
+                stats.new_versions += 1
+            conn.execute(
+                sa.insert(t.articles).values(
+                    ext_id=art.id,
+                    text=art.text,
+                    url=art.url,
+                    outlet=art.outlet,
+                    title=art.title,
+                    language=art.language,
+                    published=art.published,
+                    text_sha256=key,
+                    raw_sha256=art.text_sha256,
+                    encoding=item.encoding,
+                    source_ref=item.source_ref,
+                    previous_id=previous,
+                    latest=True,
+                    status="pending",
+                    created=now,
+                )
+            )
+            stats.added += 1
+
+    @staticmethod
+    def _latest_version(conn: Connection, art: Article) -> int | None:
+        """The latest stored version of the same article: same URL when it has one, else same id."""
+        c = t.articles.c
+        match = c.url == art.url if art.url else sa.and_(c.ext_id == art.id, c.url.is_(None))
+        q = sa.select(c.id).where(match, c.latest).order_by(c.id.desc()).limit(1)
+        found = conn.execute(q).scalar_one_or_none()
+        return int(found) if found is not None else None
+
+    def _quarantine(self, conn: Connection, item: InputFailure, run_id: int | None, now: datetime) -> None:
+        raw = item.raw if item.raw is not None and len(item.raw) <= RAW_KEEP_BYTES else None
+        conn.execute(
+            sa.insert(t.quarantine).values(
+                input_ref=item.ref,
+                code=item.code,
+                reason=item.reason,
+                raw=raw,
+                pointer=item.pointer or item.ref,
+                size=item.size
+                if item.size is not None
+                else (len(item.raw) if item.raw is not None else None),
+                run_id=run_id,
+                created=now,
+            )
+        )
+
+    def quarantine(self, failures: Iterable[InputFailure], run_id: int | None = None) -> int:
+        n = 0
+        with self.engine.begin() as conn:
+            for f in failures:
+                self._quarantine(conn, f, run_id, _now())
+                n += 1
+        return n
+
+    def quarantine_list(self, include_resolved: bool = False) -> list[dict[str, Any]]:
+        q = t.quarantine
+        stmt = sa.select(
+            q.c.id, q.c.input_ref, q.c.code, q.c.reason, q.c.pointer, q.c.size, q.c.created, q.c.resolved
+        ).order_by(q.c.id)
+        if not include_resolved:
+            stmt = stmt.where(q.c.resolved.is_(None))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    def quarantine_items(self, ids: Sequence[int] | None = None) -> list[dict[str, Any]]:
+        """Open quarantine rows with their raw bytes (for ``retry``)."""
+        q = t.quarantine
+        stmt = sa.select(q).where(q.c.resolved.is_(None)).order_by(q.c.id)
+        if ids:
+            stmt = stmt.where(q.c.id.in_(list(ids)))
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    def resolve_quarantine(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.update(t.quarantine).where(t.quarantine.c.id.in_(list(ids))).values(resolved=_now())
+            )
+
+    # ---------------------------------------------------------------- runs
+
+    def start_run(self, version: str, config: Mapping[str, Any]) -> int:
+        with self.engine.begin() as conn:
+            rid = conn.execute(
+                sa.insert(t.runs)
+                .values(started=_now(), version=version, config=dict(config), status="running")
+                .returning(t.runs.c.id)
+            ).scalar_one()
+        return int(rid)
+
+    def finish_run(self, run_id: int, status: str = "done") -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                sa.update(t.runs).where(t.runs.c.id == run_id).values(finished=_now(), status=status)
+            )
+
+    def run_info(self, run_id: int) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(t.runs).where(t.runs.c.id == run_id)).one()
+        return dict(row._mapping)
+
+    # ---------------------------------------------------------------- processing
+
+    def pending(
+        self, batch: int, reprocess_version: str | None = None, after_id: int = 0
+    ) -> list[PendingArticle]:
+        """Up to ``batch`` latest articles without a current record, oldest first.
+
+        With ``reprocess_version``, also articles whose current record came from another pipeline version.
+        """
+        a, r = t.articles.c, t.records.c
+        cond: sa.ColumnElement[bool] = a.status == "pending"
+        if reprocess_version is not None:
+            stale = sa.exists().where(
+                r.article_id == a.id, r.current, r.pipeline_version != reprocess_version
+            )
+            cond = sa.or_(cond, stale)
+        stmt = (
+            sa.select(a.id, a.ext_id, a.text, a.url, a.outlet, a.title, a.language, a.published)
+            .where(a.latest, a.id > after_id, cond)
+            .order_by(a.id)
+            .limit(batch)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+        return [
+            PendingArticle(
+                int(row.id),
+                Article(
+                    id=row.ext_id,
+                    text=row.text,
+                    url=row.url,
+                    outlet=row.outlet,
+                    title=row.title,
+                    language=row.language,
+                    published=row.published,
+                ),
+            )
+            for row in rows
+        ]
+
+    def count_pending(self, reprocess_version: str | None = None) -> int:
+        a, r = t.articles.c, t.records.c
+        cond: sa.ColumnElement[bool] = a.status == "pending"
+        if reprocess_version is not None:
+            stale = sa.exists().where(
+                r.article_id == a.id, r.current, r.pipeline_version != reprocess_version
+            )
+            cond = sa.or_(cond, stale)
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).where(a.latest, cond)).scalar_one())
+
+    def save_records(self, results: Sequence[tuple[int, Record]], run_id: int | None = None) -> None:
+        """Store one record per article id, in one transaction, making it the article's current record.
+
+        The earlier current record stays in ``records`` (history); its denormalized rows are replaced.
+        """
+        if not results:
+            return
+        now = _now()
+        errors = 0
+        with self.engine.begin() as conn:
+            for article_id, record in results:
+                self._save_one(conn, article_id, record, run_id, now)
+                errors += record.status != "ok"
+            if run_id is not None:
+                c = t.runs.c
+                conn.execute(
+                    sa.update(t.runs)
+                    .where(c.id == run_id)
+                    .values(processed=c.processed + len(results), errors=c.errors + errors)
+                )
+
+    def _save_one(
+        self, conn: Connection, article_id: int, record: Record, run_id: int | None, now: datetime
+    ) -> None:
+        r = t.records.c
+        old = [
+            int(x)
+            for x in conn.execute(sa.select(r.id).where(r.article_id == article_id, r.current)).scalars()
+        ]
+        if old:
+            self._drop_denormalized(conn, old)
+            conn.execute(sa.update(t.records).where(r.id.in_(old)).values(current=False))
+        data = record.to_dict()
+        rec_id = conn.execute(
+            sa.insert(t.records)
+            .values(
+                article_id=article_id,
+                run_id=run_id,
+                pipeline_version=record.pipeline.version,
+                status=record.status,
+                error=record.error,
+                record=data,
+                current=True,
+                created=now,
+            )
+            .returning(r.id)
+        ).scalar_one()
+        conn.execute(sa.update(t.articles).where(t.articles.c.id == article_id).values(status=record.status))
+        if record.status == "ok":
+            denormalize(conn, int(rec_id), article_id, record)
+
+    @staticmethod
+    def _drop_denormalized(conn: Connection, record_ids: list[int]) -> None:
+        ev_ids = sa.select(t.events.c.id).where(t.events.c.record_id.in_(record_ids))
+        conn.execute(sa.delete(t.event_actors).where(t.event_actors.c.event_id.in_(ev_ids)))
+        conn.execute(sa.delete(t.figures).where(t.figures.c.event_id.in_(ev_ids)))
+        for table in (t.evidence, t.claims, t.actors):
+            conn.execute(sa.delete(table).where(table.c.record_id.in_(record_ids)))
+        conn.execute(sa.delete(t.events).where(t.events.c.record_id.in_(record_ids)))
+
+    # ---------------------------------------------------------------- queries
+
+    def _event_match(self, filt: RecordFilter) -> list[sa.ColumnElement[bool]]:
+        e = t.events.c
+        conds: list[sa.ColumnElement[bool]] = []
+        if filt.country:
+            conds.append(e.country == filt.country.upper())
+        if filt.admin1:
+            conds.append(e.admin1 == filt.admin1)
+        if filt.since:
+            conds.append(sa.func.coalesce(e.date_end, e.date_start) >= filt.since)
+        if filt.until:
+            conds.append(e.date_start <= filt.until)
+        if filt.event_type:
+            conds.append(sa.or_(e.event_type == filt.event_type, e.sub_event_type == filt.event_type))
+        if filt.actor:
+            ea = t.event_actors.c
+            conds.append(sa.exists().where(ea.event_id == e.id, ea.actor_id == filt.actor))
+        return conds
+
+    def iter_records(
+        self, filt: RecordFilter | None = None, yield_per: int = 200
+    ) -> Iterator[dict[str, Any]]:
+        """Current ``rasid.article/1`` records with status ok, latest article versions, by article id.
+
+        Streams (server-side cursor on PostgreSQL), so memory stays flat however many records match.
+        """
+        a, r = t.articles.c, t.records.c
+        stmt = (
+            sa.select(r.record)
+            .select_from(t.records.join(t.articles, a.id == r.article_id))
+            .where(r.current, r.status == "ok", a.latest)
+            .order_by(a.id)
+        )
+        if filt is not None and not filt.is_empty():
+            e = t.events.c
+            stmt = stmt.where(sa.exists().where(e.record_id == r.id, *self._event_match(filt)))
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=yield_per).execute(stmt)
+            for (data,) in result:
+                yield dict(data)
+
+    def iter_events(self, filt: RecordFilter | None = None) -> Iterator[dict[str, Any]]:
+        """Events of current records, as flat rows (newest date first), with the article id they came from."""
+        e, a = t.events.c, t.articles.c
+        stmt = (
+            sa.select(
+                e.id,
+                a.ext_id.label("article"),
+                e.event_key,
+                e.event_type,
+                e.sub_event_type,
+                e.date_start,
+                e.date_end,
+                e.place_name,
+                e.country,
+                e.admin1,
+                e.lat,
+                e.lon,
+                e.actor1,
+                e.actor2,
+            )
+            .select_from(t.events.join(t.articles, a.id == e.article_id))
+            .where(a.latest, *self._event_match(filt or RecordFilter()))
+            .order_by(e.date_start.desc(), e.id)
+        )
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=500).execute(stmt)
+            for row in result:
+                yield dict(row._mapping)
+
+    def claims_for_event(self, event_id: int) -> list[dict[str, Any]]:
+        """Claims attached to event ``event_id`` (the database id shown by ``rasid events``)."""
+        c = t.claims.c
+        stmt = (
+            sa.select(
+                c.id,
+                c.claim_key,
+                c.source,
+                c.via,
+                c.stance,
+                c.said_on,
+                c.figure_kind,
+                c.value,
+                c.qualifier,
+                c.low,
+                c.high,
+                c.of,
+                c.includes,
+                c.statement_kind,
+                c.statement_text,
+            )
+            .where(c.event_id == event_id)
+            .order_by(c.id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt)]
+
+    def figures_for_event(self, event_id: int) -> list[dict[str, Any]]:
+        f = t.figures.c
+        stmt = sa.select(f.kind, f.low, f.best, f.high, f.contested, f.claims).where(f.event_id == event_id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(stmt.order_by(f.id))]
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables (for summaries and tests)."""
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for name in ("articles", "records", "events", "claims", "actors", "quarantine", "runs"):
+                table = t.metadata.tables[name]
+                out[name] = int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+            out["current_records"] = int(
+                conn.execute(sa.select(sa.func.count()).where(t.records.c.current)).scalar_one()
+            )
+            out["pending"] = int(
+                conn.execute(
+                    sa.select(sa.func.count()).where(t.articles.c.status == "pending", t.articles.c.latest)
+                ).scalar_one()
+            )
+        return out
