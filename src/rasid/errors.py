@@ -24,6 +24,21 @@ class Errors(StrEnum):
     E009 = "Invalid JSONL line {line} in {path}: {reason}"
     E010 = "Invalid date '{value}': expected YYYY-MM-DD."
     E011 = "Stage '{name}' failed on article '{id}': {kind}: {reason}"
+    E201 = "Could not read resource file {path}: {reason}"
+    E202 = "Resource file {path} does not match its schema at {where}: {message}"
+    E203 = "Actor id '{id}' is defined twice: in {first} and {second}."
+    E204 = (
+        "Alias {alias!r} (key {key!r}) names both '{a}' and '{b}'; list it in shared_aliases of both "
+        "actors or remove it."
+    )
+    E205 = "Actor '{id}' in {path} refers to unknown {field} '{ref}'."
+    E206 = "Unknown actor id '{id}'."
+    E207 = "Unknown lexicon '{name}'. Available: {known}."
+    E208 = "Lexicon '{name}': entry id '{id}' is defined twice ({path})."
+    E209 = "Could not read the resources config {path}: {reason}"
+    E210 = "Resource path {path} does not exist."
+    E211 = "Alias {alias!r} of actor '{id}' in {path} is a generic word and may not be an alias."
+    E212 = "Actor '{id}' in {path} extends an actor that does not exist."
     E401 = "Input {path} is empty."
     E402 = "Input {path} is not text: {reason}"
     E403 = "Input {path} is {size} bytes, above the limit of {limit} bytes (--max-size)."
@@ -86,4 +101,8 @@ class StoreError(RasidError):
 
 
 class ExportError(RasidError):
+    pass
+
+
+class ResourceError(RasidError):
     pass
