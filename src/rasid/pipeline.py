@@ -197,7 +197,16 @@ class Pipeline:
     @classmethod
     def default(cls, config: Mapping[str, Any] | None = None, resources: Any = None) -> Pipeline:
         registry = registered_stages()
-        names = [n for n in DEFAULT_STAGES if n in registry]
+        names: list[str] = []
+        provided: set[str] = set()
+        for name in DEFAULT_STAGES:
+            stage = registry.get(name)
+            if stage is None or not set(stage.requires) <= provided:
+                # A layer that is not installed (or whose inputs are not) is left out, loudly.
+                log.warning("default pipeline leaves out stage %r (not registered or inputs missing)", name)
+                continue
+            names.append(name)
+            provided.update(stage.provides)
         return cls.from_config(names, config, resources)
 
     @property

@@ -1,0 +1,193 @@
+"""Pipeline stages for places, events and reconciliation (registered by name, see rasid.pipeline)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from rasid.extract.events import (
+    SUPPORT_CUES,
+    TARGET_CUES,
+    SentenceView,
+    build_events,
+    event_sentences,
+    find_triggers,
+    group_triggers,
+    sentence_index,
+)
+from rasid.extract.places import ResolvedPlace, find_places
+from rasid.extract.reconcile import reconcile, side_resolver
+from rasid.model import Claim, Event, Span
+from rasid.pipeline import Context, Doc, register_stage
+from rasid.text.normalize import NormalizedText
+
+# Figure kinds that belong to the violent event of the article when their own sentence has none.
+VIOLENT_KINDS = frozenset(
+    {
+        "killed",
+        "injured",
+        "casualties",
+        "captured",
+        "freed",
+        "missing",
+        "vehicles_destroyed",
+        "vehicles_seized",
+    }
+)
+
+
+def _post_spans(doc: Doc) -> list[Span]:
+    return [p.span for p in doc.layers.get("posts", [])]
+
+
+def _actor_spans(doc: Doc) -> list[Span]:
+    return [m.span for m in doc.layers.get("actor_mentions", [])]
+
+
+@register_stage("places", requires=("norm", "posts", "actor_mentions"), provides=("place_mentions",))
+def places_stage(doc: Doc, ctx: Context) -> None:
+    norm = doc.get("norm", NormalizedText)
+    lexicons = ctx.resources.lexicons
+    doc.layers["place_mentions"] = find_places(
+        norm, ctx.resources.gazetteer, lexicons.get("event_context"), _post_spans(doc), _actor_spans(doc)
+    )
+
+
+def _words_before(key: str, pos: int, n: int) -> list[str]:
+    return key[:pos].replace('"', " ").replace(",", " ").split()[-n:]
+
+
+def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], lex_context: Any) -> set[int]:
+    """Indices of date expressions that say when something was said ("أعلن أمس السبت"), not when it happened."""
+    verb_ends = [h.key_end for h in lex_context.match(norm) if h.entry.attrs.get("kind") == "reporting_date"]
+    out: set[int] = set()
+    for i, d in enumerate(dates):
+        k = norm.to_key(d.span.start)
+        if any(k - e >= 0 and len(norm.key[e:k].split()) <= 2 for e in verb_ends):
+            out.add(i)
+    return out
+
+
+def _views(doc: Doc, norm: NormalizedText, lex_context: Any) -> list[SentenceView]:
+    sentences = doc.layers["sentences"]
+    dates = list(doc.layers.get("dates", []))
+    said = _reporting_dates(norm, dates, lex_context)
+    per_dates: dict[int, list[Any]] = {}
+    for i, d in enumerate(dates):
+        if i not in said:
+            per_dates.setdefault(sentence_index(sentences, d.span.start), []).append(d)
+    per_places: dict[int, list[ResolvedPlace]] = {}
+    for p in doc.layers.get("place_mentions", []):
+        per_places.setdefault(sentence_index(sentences, p.span.start), []).append(p)
+    per_actors: dict[int, list[tuple[str, Span, str]]] = {}
+    for m in doc.layers.get("actor_mentions", []):
+        before = set(_words_before(norm.key, m.key_start, 2))
+        hint = "assoc" if before & SUPPORT_CUES else "target" if before & TARGET_CUES else "any"
+        per_actors.setdefault(sentence_index(sentences, m.span.start), []).append((m.actor_id, m.span, hint))
+    return [
+        SentenceView(
+            s.start,
+            s.end,
+            tuple(per_dates.get(i, ())),
+            tuple(per_places.get(i, ())),
+            tuple(per_actors.get(i, ())),
+        )
+        for i, s in enumerate(sentences)
+    ]
+
+
+def _is_armed(ctx: Context) -> Any:
+    registry = ctx.resources.actors
+
+    def armed(actor_id: str) -> bool:
+        if actor_id not in registry:
+            return False
+        entry = registry.get(actor_id)
+        if entry.kind == "person":
+            return False
+        return entry.kind in (
+            "rebel_group",
+            "state_forces",
+            "political_militia",
+            "identity_militia",
+            "external_force",
+        )
+
+    return armed
+
+
+def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Sequence[Any]) -> list[Claim]:
+    """Each claim goes to the event triggered in its own sentence, else to the article's main event of
+    the right kind (violent figures to the first violent event, arrests to an arrests event)."""
+    if not events:
+        return list(claims)
+    by_sentence = event_sentences(events, sentences)
+    violent = [
+        e for e in events if e.type.event_type != "Strategic developments" and e.type.event_type != "Protests"
+    ]
+    main = max(violent or events, key=lambda e: (len(e.evidence), -int(e.id[1:])))
+    arrests = next((e for e in events if e.type.sub_event_type == "Arrests"), None)
+    linked: list[Claim] = []
+    for claim in claims:
+        if claim.event is not None:
+            linked.append(claim)
+            continue
+        anchor = claim.evidence[0].start if claim.evidence else 0
+        event_id = by_sentence.get(sentence_index(sentences, anchor))
+        kind = claim.figure.kind if claim.figure else None
+        if kind in VIOLENT_KINDS and event_id is not None:
+            chosen = next(e for e in events if e.id == event_id)
+            if chosen.type.event_type == "Strategic developments" and violent:
+                event_id = main.id
+        if event_id is None:
+            event_id = arrests.id if kind == "arrested" and arrests is not None else main.id
+        linked.append(dataclasses.replace(claim, event=event_id))
+    return linked
+
+
+@register_stage(
+    "events",
+    requires=("norm", "sentences", "posts", "dates", "actor_mentions", "place_mentions"),
+    provides=("event_triggers",),
+)
+def events_stage(doc: Doc, ctx: Context) -> None:
+    norm = doc.get("norm", NormalizedText)
+    lexicons = ctx.resources.lexicons
+    lex_context = lexicons.get("event_context")
+    sentences = doc.layers["sentences"]
+    triggers = find_triggers(norm, sentences, _post_spans(doc), lexicons.get("event_triggers"), lex_context)
+    doc.layers["event_triggers"] = triggers
+    views = _views(doc, norm, lex_context)
+    groups = group_triggers(triggers, views)
+    published = dt.date.fromisoformat(doc.published) if doc.published else None
+    events, warnings = build_events(
+        groups, views, doc.layers.get("place_mentions", []), _is_armed(ctx), published
+    )
+    for w in warnings:
+        doc.warn(w)
+    doc.events = events
+    doc.claims = link_claims(doc.claims, events, sentences)
+
+
+@register_stage("reconcile", requires=("event_triggers",), provides=("figures",))
+def reconcile_stage(doc: Doc, ctx: Context) -> None:
+    registry = ctx.resources.actors
+    affiliation: dict[str, str | None] = {}
+    kinds: dict[str, str] = {}
+    for actor in doc.actors:
+        affiliation[actor.id] = actor.affiliation
+        kinds[actor.id] = actor.kind
+    for actor_id in list(affiliation):
+        for ancestor in registry.chain(actor_id)[1:] if actor_id in registry else ():
+            if ancestor in registry:
+                affiliation.setdefault(ancestor, registry.get(ancestor).affiliation)
+                kinds.setdefault(ancestor, registry.get(ancestor).kind)
+    side_of = side_resolver(affiliation, kinds)
+    updated: list[Event] = []
+    for event in doc.events:
+        linked = [c for c in doc.claims if c.event == event.id]
+        updated.append(dataclasses.replace(event, figures=reconcile(linked, side_of)))
+    doc.events = updated
+    doc.layers["figures"] = {e.id: e.figures for e in updated}

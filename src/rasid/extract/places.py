@@ -1,0 +1,145 @@
+"""Place mentions of an article, resolved through the gazetteer, with the role each plays.
+
+Only places that can be where an event happened keep the role ``event``. Others are kept, with their
+role, because they still tell which country the article is about:
+- ``post``: inside an embedded social-media post (a hashtag like "#العراق" is never a place of the event);
+- ``hashtag``: written as a hashtag anywhere;
+- ``actor``: part of an actor's name ("قوات سوريا الديمقراطية" names no place);
+- ``reference``: a distance reference ("100 كلم شمال بغداد");
+- ``reactor``: a capital or country that only reacts ("أدانت باريس").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rasid.model import Span
+from rasid.text.normalize import NormalizedText
+
+# How specific a gazetteer feature is, most specific first; used to pick an event's place.
+FEATURE_RANK = {
+    "site": 0,
+    "neighbourhood": 1,
+    "village": 2,
+    "town": 3,
+    "city": 3,
+    "admin3": 4,
+    "admin2": 5,
+    "admin1": 6,
+    "country": 7,
+}
+PRECISION_OF_FEATURE = {
+    "site": "site",
+    "neighbourhood": "site",
+    "village": "town",
+    "town": "town",
+    "city": "town",
+    "admin3": "admin2",
+    "admin2": "admin2",
+    "admin1": "admin1",
+    "country": "country",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    span: Span
+    key_start: int
+    key_end: int
+    entry: Any  # rasid.resources.gazetteer.PlaceEntry
+    role: str  # event | post | hashtag | actor | reference | reactor
+
+    @property
+    def rank(self) -> int:
+        return FEATURE_RANK.get(str(self.entry.feature), 8)
+
+
+def _overlaps(span: Span, others: Iterable[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def _context_kinds(norm: NormalizedText, lex_context: Any) -> dict[str, list[tuple[int, int]]]:
+    kinds: dict[str, list[tuple[int, int]]] = {}
+    for hit in lex_context.match(norm):
+        kinds.setdefault(str(hit.entry.attrs.get("kind")), []).append((hit.key_start, hit.key_end))
+    return kinds
+
+
+def _words_before(key: str, pos: int, n: int) -> str:
+    """The ``n`` words of the key before ``pos`` (punctuation dropped), for short-window cues."""
+    words = key[:pos].replace('"', " ").replace(",", " ").split()
+    return " ".join(words[-n:])
+
+
+def _role(
+    norm: NormalizedText,
+    key_start: int,
+    span: Span,
+    posts: Sequence[Span],
+    actor_spans: Sequence[Span],
+    cues: dict[str, list[tuple[int, int]]],
+) -> str:
+    key = norm.key
+    if _overlaps(span, posts):
+        return "post"
+    if key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
+        return "hashtag"
+    if _overlaps(span, actor_spans):
+        return "actor"
+    # "100 كلم شمال بغداد": a direction word right before the place, a distance unit right before that.
+    for start, end in cues.get("direction", ()):
+        if 0 <= key_start - end <= 2:
+            before = _words_before(key, start, 2)
+            if any(
+                unit in before.split() for unit in ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
+            ):
+                return "reference"
+    for _start, end in cues.get("condemn", ()):
+        if 0 <= key_start - end <= 2:
+            return "reactor"
+    return "event"
+
+
+def find_places(
+    norm: NormalizedText,
+    gazetteer: Any,
+    lex_context: Any,
+    posts: Sequence[Span] = (),
+    actor_spans: Sequence[Span] = (),
+) -> list[ResolvedPlace]:
+    """Every place mention, resolved with the article's own country and admin1 context, with its role."""
+    mentions = gazetteer.match(norm)
+    cues = _context_kinds(norm, lex_context)
+    roles = [_role(norm, m.key_start, m.span, posts, actor_spans, cues) for m in mentions]
+    # Context: countries and admin1s of unambiguous event-role mentions, most frequent first.
+    countries: Counter[str] = Counter()
+    admin1s: Counter[str] = Counter()
+    for m, role in zip(mentions, roles, strict=True):
+        if role != "event" or not m.candidates:
+            continue
+        if len({c.country for c in m.candidates}) == 1:
+            countries[m.candidates[0].country] += 1
+        if len({(c.country, c.admin1) for c in m.candidates}) == 1 and m.candidates[0].admin1:
+            admin1s[m.candidates[0].admin1] += 1
+    ctx_countries = [c for c, _ in countries.most_common()]
+    ctx_admin1s = [a for a, _ in admin1s.most_common()]
+    out: list[ResolvedPlace] = []
+    for m, role in zip(mentions, roles, strict=True):
+        entry = gazetteer.resolve(m, ctx_countries, ctx_admin1s)
+        if entry is not None:
+            out.append(ResolvedPlace(m.span, m.key_start, m.key_end, entry, role))
+    return out
+
+
+def main_place(places: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
+    """The article's main event place: the most specific place in the most mentioned admin1, first seen."""
+    event_places = [p for p in places if p.role == "event"]
+    if not event_places:
+        return None
+    admin1_votes = Counter((p.entry.country, p.entry.admin1) for p in event_places)
+    top_area = admin1_votes.most_common(1)[0][0]
+    in_area = [p for p in event_places if (p.entry.country, p.entry.admin1) == top_area]
+    return min(in_area, key=lambda p: (p.rank, p.span.start))
