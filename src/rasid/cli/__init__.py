@@ -40,6 +40,7 @@ def _register_commands() -> None:
     # Each command module adds its commands to ``app`` on import.
     from rasid.cli import extract  # noqa: F401
     from rasid.cli import evaluate  # noqa: F401
+    from rasid.cli import export  # noqa: F401
 
 
 def main() -> None:
