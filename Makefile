@@ -18,8 +18,13 @@ $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 
 install: $(STAMP)
 
+DEMO_DB := sqlite:///rasid.db
 demo: $(STAMP)
-	$(BIN)/rasid extract examples/ --format table
+	rm -f rasid.db rasid.db-wal rasid.db-shm
+	$(BIN)/rasid ingest examples/ --db $(DEMO_DB)
+	$(BIN)/rasid run --db $(DEMO_DB)
+	$(BIN)/rasid events --db $(DEMO_DB)
+	$(BIN)/rasid claims --db $(DEMO_DB)
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

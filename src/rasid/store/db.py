@@ -269,6 +269,13 @@ class Store:
         return int(found) if found is not None else None
 
     def _quarantine(self, conn: Connection, item: InputFailure, run_id: int | None, now: datetime) -> None:
+        q = t.quarantine.c
+        # Re-ingesting the same bad input is idempotent: one open row per input and reason.
+        open_row = sa.select(q.id).where(
+            q.input_ref == item.ref, q.reason == item.reason, q.resolved.is_(None)
+        )
+        if conn.execute(open_row.limit(1)).first() is not None:
+            return
         raw = item.raw if item.raw is not None and len(item.raw) <= RAW_KEEP_BYTES else None
         conn.execute(
             sa.insert(t.quarantine).values(
@@ -550,6 +557,33 @@ class Store:
         )
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(stmt)]
+
+    def iter_claims(self) -> Iterator[dict[str, Any]]:
+        """Every claim of the current records (latest article versions), with its article and event ids."""
+        c, r, a = t.claims.c, t.records.c, t.articles.c
+        stmt = (
+            sa.select(
+                a.ext_id.label("article"),
+                c.event_id,
+                c.claim_key,
+                c.source,
+                c.via,
+                c.stance,
+                c.said_on,
+                c.figure_kind,
+                c.value,
+                c.qualifier,
+                c.of,
+                c.statement_kind,
+            )
+            .select_from(t.claims.join(t.records, r.id == c.record_id).join(t.articles, a.id == r.article_id))
+            .where(r.current, a.latest)
+            .order_by(a.id, c.id)
+        )
+        with self.engine.connect() as conn:
+            result = conn.execution_options(stream_results=True, yield_per=500).execute(stmt)
+            for row in result:
+                yield dict(row._mapping)
 
     def figures_for_event(self, event_id: int) -> list[dict[str, Any]]:
         f = t.figures.c
