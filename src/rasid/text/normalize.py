@@ -9,6 +9,7 @@ whose ``to_original(start, end)`` turns a span found on the key into the exact o
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -98,14 +99,21 @@ class NormalizedText:
         return bisect_left(self.starts, orig_pos)
 
 
-def normalize(text: str) -> NormalizedText:
-    """Build the match key of ``text`` with its offset map (runs of whitespace become one space)."""
+def normalize_reference(text: str) -> NormalizedText:
+    """The character-by-character definition of ``normalize`` (slow; the fast path must agree with it)."""
     key: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    prev_space = False
-    for i, ch in enumerate(text):
-        folded = fold_char(ch)
+    _slow(text, 0, len(text), key, starts, ends, False)
+    return NormalizedText(text, "".join(key), tuple(starts), tuple(ends))
+
+
+def _slow(
+    text: str, a: int, b: int, key: list[str], starts: list[int], ends: list[int], prev_space: bool
+) -> bool:
+    """Fold ``text[a:b]`` one character at a time; returns whether the key now ends in a space."""
+    for i in range(a, b):
+        folded = fold_char(text[i])
         if not folded:
             # Removed marks belong to the preceding character (a diacritic is part of its letter).
             if ends and ends[-1] == i and not prev_space:
@@ -122,6 +130,64 @@ def normalize(text: str) -> NormalizedText:
             key.append(c)
             starts.append(i)
             ends.append(i + 1)
+    return prev_space
+
+
+# Blocks where most characters fold one-to-one; a translate table over them lets ``normalize`` skip the
+# per-character loop on ordinary text (Latin, Arabic, punctuation), which is what keeps it fast.
+_FAST_BLOCKS = ((0x0000, 0x0250), (0x0600, 0x0700), (0x0750, 0x0780), (0x2000, 0x2070))
+
+
+@lru_cache(maxsize=1)
+def _fast_tables() -> tuple[dict[int, str], re.Pattern[str]]:
+    table: dict[int, str] = {}
+    for lo, hi in _FAST_BLOCKS:
+        for cp in range(lo, hi):
+            ch = chr(cp)
+            if 0xD800 <= cp <= 0xDFFF:
+                continue
+            folded = fold_char(ch)
+            if len(folded) == 1 and (folded != " " or ch.isspace()):
+                table[cp] = folded
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(table):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    cls = "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
+    # A special stretch: a whitespace run (collapsed to one space) or a character outside the table.
+    special = re.compile(rf"\s\s+|[^{cls}]+")
+    return table, special
+
+
+def normalize(text: str) -> NormalizedText:
+    """Build the match key of ``text`` with its offset map (runs of whitespace become one space)."""
+    table, special = _fast_tables()
+    key: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    prev_space = False
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = special.search(text, pos)
+        a = m.start() if m else n
+        if a > pos:
+            if prev_space and text[pos].isspace():
+                prev_space = _slow(text, pos, pos + 1, key, starts, ends, prev_space)
+                pos += 1
+            if a > pos:
+                key.append(text[pos:a].translate(table))
+                starts.extend(range(pos, a))
+                ends.extend(range(pos + 1, a + 1))
+                prev_space = text[a - 1].isspace()
+        if m is None:
+            break
+        prev_space = _slow(text, a, m.end(), key, starts, ends, prev_space)
+        pos = m.end()
     return NormalizedText(text, "".join(key), tuple(starts), tuple(ends))
 
 

@@ -1,0 +1,370 @@
+"""Date expressions: found on the match key, then resolved against an anchor (the publication date).
+
+Own rules come first because a general parser misses the forms Arabic news uses most: "الخميس الماضي",
+"أمس السبت", Levantine and Maghreb month names, Hijri dates, "منذ 3 أيام". ``find_date_expressions``
+returns unresolved expressions; ``resolve(expr, anchor)`` turns one into a date range with a precision,
+the rule used and a weekday-conflict flag. Names come from src/rasid/data/text/calendar.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rasid.model import Span
+from rasid.text.hijri import gregorian_to_hijri, hijri_to_gregorian, month_length
+from rasid.text.lexdata import load
+from rasid.text.normalize import NormalizedText, fold
+from rasid.text.numbers import words_value
+from rasid.text.tokens import at_boundary
+
+PRECISIONS = ("day", "week", "month", "year")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    span: Span
+    key_start: int
+    key_end: int
+    kind: str  # numeric | absolute | month | year | weekday | relative_day | ago | period
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    calendar: str = "gregorian"  # or "hijri"
+    weekday: int | None = None  # Monday = 0
+    offset: int | None = None  # days from the anchor (relative words)
+    direction: str | None = None  # last | next | this
+    count: int | None = None  # "منذ 3 أيام": 3
+    unit_days: int | None = None  # 1, 7, 30, 365
+    mode: str | None = None  # since | before (for "ago")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    span: Span
+    start: dt.date
+    end: dt.date
+    precision: str  # day | week | month | year
+    rule: str
+    weekday_conflict: bool = False
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]
+    hijri: dict[str, int]
+    ambiguous: frozenset[str]
+    weekdays: dict[str, int]
+    rel: dict[str, int]
+    directions: dict[str, str]
+    periods: dict[str, str]
+    units: dict[str, tuple[int, int]]  # folded unit -> (days, count implied by a dual or 1)
+    hijri_markers: frozenset[str]
+
+
+def _alt(words: Any) -> str:
+    folded = sorted({fold(w) for w in words if fold(w)}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> _Grammar:
+    cal = load("calendar")
+    months = {fold(w): int(e["month"]) for e in cal["gregorian_months"] for w in e["ar"] + e.get("en", [])}
+    hijri = {fold(w): int(e["month"]) for e in cal["hijri_months"] for w in e["ar"]}
+    weekdays = {fold(w): int(e["weekday"]) for e in cal["weekdays"] for w in e["ar"] + e.get("en", [])}
+    rel = {fold(w): int(e["offset"]) for e in cal["relative_days"] for w in e["ar"] + e.get("en", [])}
+    directions = {fold(w): d for d, ws in cal["directions"].items() for w in ws}
+    periods = {fold(w): p for p, ws in cal["periods"].items() for w in ws}
+    units: dict[str, tuple[int, int]] = {}
+    for e in cal["units"]:
+        units.update({fold(w): (int(e["days"]), 1) for w in e["ar"]})
+        units.update({fold(w): (int(e["days"]), 2) for w in e.get("dual", [])})
+    hm = frozenset(fold(w) for w in cal.get("hijri_year_markers", []))
+    M, H, W = _alt(months), _alt(hijri), _alt(weekdays)
+    R, D, P, U = _alt(rel), _alt(directions), _alt(periods), _alt(units)
+    YM = _alt(list(cal.get("hijri_year_markers", [])) + list(cal.get("gregorian_year_markers", [])))
+    since = _alt(list(cal["ago_words"]["since"]) + list(cal["ago_words"]["before"]))
+    L = r"[^\W\d_]"
+    year = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{YM})(?!{L}))?)"
+    alt_month = rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)"
+    patterns = (
+        ("numeric", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])")),
+        ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])")),
+        (
+            "absolute",
+            re.compile(
+                rf"(?:(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?)?(?<!\d)(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
+                rf"(?P<m>{M}|{H})(?!{L}){alt_month}?{year}?"
+            ),
+        ),
+        (
+            "mdy",
+            re.compile(rf"(?P<m>{M})\.?\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?"),
+        ),
+        (
+            "weekday",
+            re.compile(
+                rf"(?:(?P<rel>{R})\s+)?(?:(?:صباح|مساء|ليل|ظهر|عصر|فجر|يوم)\s+)?(?P<wd>{W})(?!{L})"
+                rf"(?:\s+(?P<dir>{D})(?!{L}))?"
+            ),
+        ),
+        (
+            "month",
+            re.compile(
+                rf"(?P<pre>(?:شهر|في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|اواسط)\s+)?(?P<m>{M}|{H})(?!{L})"
+                rf"{alt_month}?(?:\s+(?P<dir>{D})(?!{L}))?{year}?"
+            ),
+        ),
+        ("ago", re.compile(rf"(?P<mode>{since})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})")),
+        ("period", re.compile(rf"(?:(?P<this>هذا|هذه)\s+(?P<p2>{P})|(?P<p>{P})\s+(?P<dir>{D}))(?!{L})")),
+        ("relative_day", re.compile(rf"(?P<rel>{R})(?!{L})")),
+        ("year", re.compile(r"(?:عام|العام|سنه|لعام|منذ|في|خلال)\s+(?P<y>(?:19|20)\d{2})(?!\d)")),
+    )
+    return _Grammar(
+        patterns,
+        months,
+        hijri,
+        frozenset(fold(w) for w in cal.get("ambiguous_months", [])),
+        weekdays,
+        rel,
+        directions,
+        periods,
+        units,
+        hm,
+    )
+
+
+def _norm_ws(s: str | None) -> str:
+    return re.sub(r"\s+", " ", s or "")
+
+
+def _expr(g: _Grammar, kind: str, m: re.Match[str]) -> dict[str, Any] | None:
+    """Fields of a DateExpr from a match, or None when the match is not a date after all."""
+    gd = m.groupdict()
+    if kind in ("numeric", "iso"):
+        nd, nm, ny = int(gd["d"]), int(gd["m"]), int(gd["y"])
+        if nm > 12 and nd <= 12:
+            nd, nm = nm, nd
+        return {"kind": "numeric", "day": nd, "month": nm, "year": ny}
+    if kind in ("absolute", "mdy", "month"):
+        name = _norm_ws(gd["m"])
+        hijri = name in g.hijri and name not in g.months
+        month = g.hijri[name] if hijri else g.months[name]
+        y = int(gd["y"]) if gd.get("y") else None
+        if gd.get("ym") and _norm_ws(gd["ym"]) in g.hijri_markers:
+            hijri = True
+        if kind == "month":
+            if name in g.ambiguous and not (gd.get("y") or (gd.get("pre") or "").startswith("شهر")):
+                return None
+            if not (gd.get("y") or gd.get("dir") or gd.get("pre")) and len(name) < 5:
+                return None
+            return {
+                "kind": "month",
+                "month": month,
+                "year": y,
+                "calendar": "hijri" if hijri else "gregorian",
+                "direction": g.directions.get(_norm_ws(gd.get("dir"))),
+            }
+        wd = g.weekdays.get(_norm_ws(gd.get("wd"))) if gd.get("wd") else None
+        return {
+            "kind": "absolute",
+            "day": int(gd["d"]),
+            "month": month,
+            "year": y,
+            "calendar": "hijri" if hijri else "gregorian",
+            "weekday": wd,
+        }
+    if kind == "weekday":
+        return {
+            "kind": "weekday",
+            "weekday": g.weekdays[_norm_ws(gd["wd"])],
+            "offset": g.rel.get(_norm_ws(gd.get("rel"))) if gd.get("rel") else None,
+            "direction": g.directions.get(_norm_ws(gd.get("dir"))) if gd.get("dir") else None,
+        }
+    if kind == "relative_day":
+        return {"kind": "relative_day", "offset": g.rel[_norm_ws(gd["rel"])]}
+    if kind == "ago":
+        days, implied = g.units[_norm_ws(gd["u"])]
+        n = gd.get("n")
+        if n is None:
+            count: int | None = implied
+        elif n.isdigit():
+            count = int(n) if implied == 1 else None
+        else:
+            count = words_value([n]) if implied == 1 else None
+        if not count:
+            return None
+        mode = "since" if fold(gd["mode"]) == "منذ" else "before"
+        return {"kind": "ago", "count": count, "unit_days": days, "mode": mode}
+    if kind == "period":
+        p = g.periods[_norm_ws(gd.get("p") or gd.get("p2"))]
+        direction = "this" if gd.get("this") else g.directions[_norm_ws(gd["dir"])]
+        return {
+            "kind": "period",
+            "unit_days": {"week": 7, "month": 30, "year": 365}[p],
+            "direction": direction,
+        }
+    if kind == "year":
+        return {"kind": "year", "year": int(gd["y"])}
+    return None
+
+
+def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
+    """Every date expression in the text, left to right, without resolving it."""
+    g = _grammar()
+    key = norm.key
+    taken: list[tuple[int, int]] = []
+    out: list[DateExpr] = []
+    for kind, rx in g.patterns:
+        for m in rx.finditer(key):
+            s, e = m.start(), m.end()
+            while e > s and key[e - 1] == " ":
+                e -= 1
+            if any(s < b and e > a for a, b in taken):
+                continue
+            if kind not in ("numeric", "iso") and not at_boundary(key, s, e):
+                continue
+            fields = _expr(g, kind, m)
+            if fields is None:
+                continue
+            pre = m.groupdict().get("pre")
+            if kind == "month" and pre and not pre.startswith("شهر"):
+                s = m.start("m")  # the preposition is not part of the date
+            elif kind == "year" and fold(key[s : m.start("y")]) in ("في", "خلال"):
+                s = m.start("y")
+            taken.append((s, e))
+            out.append(DateExpr(span=norm.span(s, e), key_start=s, key_end=e, **fields))
+    out.sort(key=lambda x: x.key_start)
+    return out
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    start = dt.date(year, month, 1)
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return start, nxt - dt.timedelta(days=1)
+
+
+def _nearest_weekday(day: dt.date, weekday: int, on_or_before: bool = True) -> dt.date:
+    back = (day.weekday() - weekday) % 7
+    return (
+        day - dt.timedelta(days=back)
+        if on_or_before
+        else day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+    )
+
+
+def resolve(expr: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
+    """The date range ``expr`` refers to, given the anchor (publication date); None when unknowable."""
+    try:
+        return _resolve(expr, anchor)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
+    def day(d: dt.date, rule: str, conflict: bool = False) -> ResolvedDate:
+        return ResolvedDate(x.span, d, d, "day", rule, conflict)
+
+    if x.kind in ("numeric", "absolute") and x.day is not None and x.month is not None:
+        if x.calendar == "hijri":
+            hy = x.year
+            if hy is None:
+                if anchor is None:
+                    return None
+                hy = gregorian_to_hijri(anchor)[0]
+                if hijri_to_gregorian(
+                    hy, x.month, min(x.day, month_length(hy, x.month))
+                ) > anchor + dt.timedelta(31):
+                    hy -= 1
+            d = hijri_to_gregorian(hy, x.month, x.day)
+            rule = "hijri_date"
+        elif x.year is not None:
+            d, rule = (
+                dt.date(x.year, x.month, x.day),
+                "numeric_date" if x.kind == "numeric" else "absolute_date",
+            )
+        else:
+            if anchor is None:
+                return None
+            d = dt.date(anchor.year, x.month, x.day)
+            if d > anchor + dt.timedelta(days=31):
+                d = dt.date(anchor.year - 1, x.month, x.day)
+            rule = "day_month"
+        conflict = x.weekday is not None and d.weekday() != x.weekday
+        return day(d, rule, conflict)
+    if x.kind == "year" and x.year is not None:
+        return ResolvedDate(x.span, dt.date(x.year, 1, 1), dt.date(x.year, 12, 31), "year", "year")
+    if x.kind == "month" and x.month is not None:
+        if x.calendar == "hijri":
+            hy = x.year
+            if hy is None:
+                if anchor is None:
+                    return None
+                hy = gregorian_to_hijri(anchor)[0]
+                if x.month > gregorian_to_hijri(anchor)[1] and x.direction != "next":
+                    hy -= 1
+            start = hijri_to_gregorian(hy, x.month, 1)
+            end = hijri_to_gregorian(hy, x.month, month_length(hy, x.month))
+            return ResolvedDate(x.span, start, end, "month", "hijri_month")
+        if x.year is not None:
+            y = x.year
+        elif anchor is None:
+            return None
+        elif x.direction == "next":
+            y = anchor.year + (1 if x.month <= anchor.month else 0)
+        elif x.direction == "last":
+            y = anchor.year - (1 if x.month >= anchor.month else 0)
+        else:
+            y = anchor.year - (1 if x.month > anchor.month else 0)
+        start, end = _month_range(y, x.month)
+        return ResolvedDate(x.span, start, end, "month", "month_name")
+    if anchor is None:
+        return None
+    if x.kind == "relative_day" and x.offset is not None:
+        return day(anchor + dt.timedelta(days=x.offset), "relative_day")
+    if x.kind == "weekday" and x.weekday is not None:
+        if x.offset is not None:
+            expected = anchor + dt.timedelta(days=x.offset)
+            if expected.weekday() == x.weekday:
+                return day(expected, "relative_day_weekday")
+            # The weekday printed in the text wins over the publication date (wire copy printed later).
+            return day(_nearest_weekday(expected, x.weekday), "relative_day_weekday", True)
+        if x.direction == "last":
+            return day(_nearest_weekday(anchor - dt.timedelta(days=1), x.weekday), "weekday_last")
+        if x.direction == "next":
+            return day(_nearest_weekday(anchor + dt.timedelta(days=1), x.weekday, False), "weekday_next")
+        return day(_nearest_weekday(anchor, x.weekday), "weekday_recent")
+    if x.kind == "ago" and x.count is not None and x.unit_days is not None:
+        precision = {1: "day", 7: "week", 30: "month", 365: "year"}[x.unit_days]
+        if x.unit_days == 30:
+            m = anchor.month - x.count
+            y = anchor.year + (m - 1) // 12
+            back = dt.date(y, (m - 1) % 12 + 1, min(anchor.day, 28))
+        elif x.unit_days == 365:
+            back = dt.date(anchor.year - x.count, anchor.month, min(anchor.day, 28))
+        else:
+            back = anchor - dt.timedelta(days=x.count * x.unit_days)
+        if x.mode == "since":
+            return ResolvedDate(x.span, back, anchor, precision, "ago_range")
+        return ResolvedDate(x.span, back, back, precision, "ago_point")
+    if x.kind == "period" and x.unit_days is not None:
+        step = {"last": -1, "next": 1}.get(x.direction or "", 0)
+        if x.unit_days == 7:
+            monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7 * step)
+            return ResolvedDate(x.span, monday, monday + dt.timedelta(days=6), "week", f"week_{x.direction}")
+        if x.unit_days == 30:
+            m = anchor.month + step
+            start, end = _month_range(anchor.year + (m - 1) // 12, (m - 1) % 12 + 1)
+            return ResolvedDate(x.span, start, end, "month", f"month_{x.direction}")
+        y = anchor.year + step
+        return ResolvedDate(x.span, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", f"year_{x.direction}")
+    return None
+
+
+def resolve_all(exprs: list[DateExpr], anchor: dt.date | None) -> list[ResolvedDate]:
+    return [r for r in (resolve(x, anchor) for x in exprs) if r is not None]

@@ -1,0 +1,106 @@
+"""The text layer's own knowledge files (src/rasid/data/text/*.yaml), loaded lazily and once per process.
+
+Month and weekday names, number words, qualifiers and the cues that give a number a role are data, not
+code: ``load(name)`` reads and checks one file, ``WordTable`` compiles folded phrases into one regex whose
+hits are kept only at word boundaries (proclitics allowed, as for every matcher).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+
+from rasid.errors import Errors
+from rasid.text.normalize import fold
+from rasid.text.tokens import at_boundary
+
+V = TypeVar("V")
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "text"
+
+# Top-level keys every file must have (a light schema; tests check the content in more detail).
+_REQUIRED: Mapping[str, tuple[str, ...]] = {
+    "calendar": ("gregorian_months", "hijri_months", "weekdays", "relative_days", "directions", "units"),
+    "numbers": ("units", "tens", "hundreds", "multipliers", "multiplier_duals", "vague", "qualifiers"),
+    "roles": ("roles",),
+}
+
+
+class TextDataError(ValueError):
+    pass
+
+
+@cache
+def load(name: str) -> Mapping[str, Any]:
+    """The parsed data file ``name`` (calendar, numbers, roles), checked for its required keys."""
+    path = DATA_DIR / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise TextDataError(Errors.E101.fmt(path=str(path), reason=exc)) from exc
+    if not isinstance(data, dict):
+        raise TextDataError(Errors.E101.fmt(path=str(path), reason="not a mapping"))
+    missing = [k for k in _REQUIRED.get(name, ()) if k not in data]
+    if missing:
+        raise TextDataError(Errors.E101.fmt(path=str(path), reason=f"missing keys {missing}"))
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class Hit(Generic[V]):
+    start: int  # key offsets
+    end: int
+    value: V
+    phrase: str
+
+
+class WordTable(Generic[V]):
+    """Folded phrases mapped to values, found on a match key as whole words (proclitics allowed)."""
+
+    def __init__(self, entries: Iterable[tuple[str, V]], allow_clitics: bool = True) -> None:
+        self.values: dict[str, V] = {}
+        for phrase, value in entries:
+            folded = fold(phrase)
+            if folded and folded not in self.values:
+                self.values[folded] = value
+        alts = sorted(self.values, key=len, reverse=True)
+        body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
+        self.pattern = re.compile(f"(?:{body})")
+        self.allow_clitics = allow_clitics
+
+    def get(self, folded: str) -> V | None:
+        return self.values.get(re.sub(r"\s+", " ", folded))
+
+    def finditer(self, key: str, pos: int = 0, endpos: int | None = None) -> Iterator[Hit[V]]:
+        end = len(key) if endpos is None else endpos
+        for m in self.pattern.finditer(key, pos, end):
+            if at_boundary(key, m.start(), m.end(), self.allow_clitics):
+                phrase = re.sub(r"\s+", " ", m.group())
+                yield Hit(m.start(), m.end(), self.values[phrase], phrase)
+
+    def match_at(self, key: str, pos: int) -> Hit[V] | None:
+        """A phrase starting exactly at ``pos`` and ending at a word end."""
+        m = self.pattern.match(key, pos)
+        if m is None or not at_boundary(key, m.start(), m.end(), False):
+            return None
+        phrase = re.sub(r"\s+", " ", m.group())
+        return Hit(m.start(), m.end(), self.values[phrase], phrase)
+
+    def match_before(self, key: str, pos: int, window: int = 40) -> Hit[V] | None:
+        """The longest phrase ending exactly at ``pos`` (spaces before ``pos`` skipped)."""
+        end = pos
+        while end > 0 and key[end - 1] == " ":
+            end -= 1
+        for s in range(max(0, end - window), end):
+            if s == 0 or not key[s - 1].isalpha() or self.allow_clitics:
+                m = self.pattern.fullmatch(key, s, end)
+                if m and at_boundary(key, s, end):
+                    phrase = re.sub(r"\s+", " ", m.group())
+                    return Hit(s, end, self.values[phrase], phrase)
+        return None

@@ -1,0 +1,275 @@
+"""Numbers and quantities: digits in any script, Arabic number words, vague plurals and qualifiers.
+
+``find_quantities(norm)`` returns every quantity with the span of the whole expression (qualifier
+included) and of the number itself. A number that is a year, a date, a time, an age, a distance, a
+percentage, a duration, money or a resolution number carries a ``role`` so the claims layer skips it.
+All words and cues come from src/rasid/data/text/numbers.yaml and roles.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasid.model import Span
+from rasid.text.lexdata import WordTable, load
+from rasid.text.normalize import NormalizedText, fold
+from rasid.text.tokens import PROCLITICS
+
+ROLES = ("year", "date", "time", "percent", "age", "distance", "duration", "money", "resolution")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    span: Span  # whole expression, qualifier included
+    number: Span  # the number itself
+    value: int | None
+    qualifier: str  # one of model.QUALIFIERS
+    low: int | None
+    high: int | None
+    key_start: int
+    key_end: int
+    role: str | None = None  # None for a count; else one of ROLES
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: str  # unit | ten | hundred | mult | mult_dual
+    value: int
+
+
+@dataclass(frozen=True)
+class _Tables:
+    words: WordTable[_Word]
+    word_seq: re.Pattern[str]
+    vague: WordTable[tuple[str, int | None, int | None]]
+    before: WordTable[str]
+    after: WordTable[str]
+    never_alone: frozenset[str]
+    role_before: dict[str, WordTable[bool]]
+    role_after: dict[str, WordTable[bool]]
+    months: WordTable[int]
+
+
+_DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?")
+_NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?![\d/])")
+_CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_LETTERS = r"[^\W\d_]"
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    data = load("numbers")
+    entries: list[tuple[str, _Word]] = []
+    for kind, section in (
+        ("unit", "units"),
+        ("ten", "tens"),
+        ("hundred", "hundreds"),
+        ("mult", "multipliers"),
+        ("mult_dual", "multiplier_duals"),
+    ):
+        for e in data[section]:
+            entries += [(w, _Word(kind, int(e["value"]))) for w in e["ar"]]
+    words = WordTable(entries)
+    # A run of number words: a first word (proclitics allowed), then words joined by spaces or "و".
+    alt = "|".join(re.escape(w) for w in sorted(words.values, key=len, reverse=True))
+    word_seq = re.compile(
+        rf"(?<!{_LETTERS})(?:[وفبلك]|ول|وب|لل|ال|بال|وال)?(?:{alt})(?!{_LETTERS})"
+        rf"(?:\s+(?:و\s*)?(?:{alt})(?!{_LETTERS}))*"
+    )
+    vague = WordTable(
+        (w, (str(e["qualifier"]), e.get("low"), e.get("high"))) for e in data["vague"] for w in e["ar"]
+    )
+    before = WordTable((w, str(e["qualifier"])) for e in data["qualifiers"] for w in e.get("before") or ())
+    after = WordTable((w, str(e["qualifier"])) for e in data["qualifiers"] for w in e.get("after") or ())
+    roles = load("roles")["roles"]
+    role_before = {r: WordTable((w, True) for w in c.get("before") or ()) for r, c in roles.items()}
+    role_after = {
+        r: WordTable([(w, True) for w in c.get("after") or ()], allow_clitics=False) for r, c in roles.items()
+    }
+    cal = load("calendar")
+    months = WordTable(
+        (w, int(e["month"]))
+        for e in cal["gregorian_months"] + cal["hijri_months"]
+        for w in e["ar"] + e.get("en", [])
+    )
+    return _Tables(
+        words,
+        word_seq,
+        vague,
+        before,
+        after,
+        frozenset(fold(w) for w in data.get("never_alone") or ()),
+        role_before,
+        role_after,
+        months,
+    )
+
+
+def words_value(words: list[str]) -> int | None:
+    """The value of a sequence of folded number words ("ثلاثه عشر" -> 13, "مئتين وخمسين" -> 250)."""
+    t = _tables()
+    total = 0
+    current = 0
+    last_kind = ""
+    for i, raw in enumerate(words):
+        w = t.words.get(raw)
+        if w is None and i == 0:
+            for n in (3, 2, 1):
+                if raw[:n] in PROCLITICS and len(raw) > n and t.words.get(raw[n:]) is not None:
+                    w = t.words.get(raw[n:])
+                    break
+        if w is None and raw.startswith("و"):
+            w = t.words.get(raw[1:])
+        if w is None:
+            return None
+        if w.kind == "unit" or w.kind == "ten":
+            current += w.value
+        elif w.kind == "hundred":
+            if w.value == 100 and last_kind == "unit" and 3 <= current <= 9:
+                current *= 100  # "ثلاث مئة"
+            else:
+                current += w.value
+        elif w.kind == "mult":
+            current = (current or 1) * w.value
+            total += current
+            current = 0
+        else:  # mult_dual: "ألفين" is 2000 by itself
+            total += current * w.value if current else w.value
+            current = 0
+        last_kind = w.kind
+    return total + current
+
+
+def _qual_range(qualifier: str, value: int | None) -> tuple[int | None, int | None]:
+    if value is None:
+        return None, None
+    return {
+        "exact": (value, value),
+        "more_than": (value + 1, None),
+        "at_least": (value, None),
+        "less_than": (None, value - 1),
+    }.get(qualifier, (None, None))
+
+
+def _role(key: str, start: int, end: int, value: int | None, four_digits: bool) -> str | None:
+    t = _tables()
+    after_pos = end
+    while after_pos < len(key) and key[after_pos] == " ":
+        after_pos += 1
+    nxt = after_pos if after_pos > end or (after_pos < len(key) and not key[after_pos].isalnum()) else end
+
+    def after(role: str) -> bool:
+        return t.role_after[role].match_at(key, nxt) is not None
+
+    def before(role: str, window: int = 24) -> bool:
+        return t.role_before[role].match_before(key, start, window) is not None
+
+    if after("percent"):
+        return "percent"
+    if t.months.match_at(key, nxt) is not None or t.months.match_before(key, start, 16) is not None:
+        return "date"
+    if value is not None and four_digits and 1900 <= value <= 2100:
+        next_is_word = nxt < len(key) and key[nxt].isalpha() and not after("year")
+        if before("year") or not next_is_word:
+            return "year"
+    for role in ("distance", "money", "time"):
+        if after(role) or (role == "time" and before(role, 12)):
+            return role
+    if before("resolution", 16):
+        return "resolution"
+    if before("age", 16) and (after("age") or not after("duration")):
+        return "age"
+    if after("duration"):
+        return "duration" if before("duration", 12) or not after("age") else "age"
+    return None
+
+
+def find_quantities(norm: NormalizedText) -> list[Quantity]:
+    """Every number and vague quantity in the text, left to right, with qualifier and role."""
+    t = _tables()
+    key = norm.key
+    found: list[tuple[int, int, int | None, str, int | None, int | None, str | None, int, int]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _NUMERIC_DATE.finditer(key):
+        found.append((m.start(), m.end(), None, "exact", None, None, "date", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in _CLOCK.finditer(key):
+        if free(m.start(), m.end()):
+            found.append((m.start(), m.end(), None, "exact", None, None, "time", m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+    numbers: list[tuple[int, int, int | None, bool]] = []
+    for m in _DIGITS.finditer(key):
+        if not free(m.start(), m.end()):
+            continue
+        txt = m.group().replace(",", "")
+        value = int(float(txt)) if "." in txt else int(txt)
+        end = m.end()
+        mult = t.words.match_at(key, end + 1) if key[end : end + 1] == " " else None
+        if mult is not None and mult.value.kind in ("mult",):
+            value, end = value * mult.value.value, mult.end
+        numbers.append((m.start(), end, value, len(txt) == 4 and "." not in txt))
+    for m in t.word_seq.finditer(key):
+        if not free(m.start(), m.end()):
+            continue
+        ws = m.group().split()
+        merged: list[str] = []
+        for w in ws:  # "و خمسين" written apart
+            if merged and merged[-1] == "و":
+                merged[-1] = "و" + w
+            else:
+                merged.append(w)
+        if len(merged) == 1 and (
+            merged[0] in t.never_alone or (merged[0][:1] == "و" and merged[0][1:] in t.never_alone)
+        ):
+            continue
+        if len(merged) == 1 and t.vague.get(merged[0].removeprefix("و")) is not None:
+            continue  # bare "آلاف" is the vague plural, not 1000
+        wv = words_value(merged)
+        if wv is None or wv == 0:
+            continue
+        start = m.start()
+        first = merged[0]
+        if t.words.get(first) is None:  # skip a proclitic on the first word
+            for n in (3, 2, 1):
+                if first[:n] in PROCLITICS and t.words.get(first[n:]) is not None:
+                    start += n
+                    break
+        numbers.append((start, m.end(), wv, False))
+    for s, e, nv, four in numbers:
+        qual = "exact"
+        qs, qe = s, e
+        hb = t.before.match_before(key, s, 30)
+        if hb is not None:
+            qual, qs = hb.value, hb.start
+        else:
+            ha = t.after.match_at(key, e + 1) if key[e : e + 1] == " " else None
+            if ha is not None:
+                qual, qe = ha.value, ha.end
+        role = _role(key, s, e, nv, four)
+        low, high = _qual_range(qual, nv)
+        found.append((qs, qe, nv, qual, low, high, role, s, e))
+        taken.append((s, e))
+    for h in t.vague.finditer(key):
+        if not free(h.start, h.end):
+            continue
+        qual, low, high = h.value
+        end = h.end
+        if qual in ("dozens", "hundreds") and key[end : end + 1] == " ":
+            thousands = t.vague.match_at(key, end + 1)
+            if thousands is not None and thousands.value[0] == "many" and thousands.value[1] == 2000:
+                end = thousands.end  # "عشرات الآلاف": tens of thousands
+                low = low * 1000 if low is not None else None
+                high = high * 1000 + 999 if high is not None else None
+        found.append((h.start, end, None, qual, low, high, None, h.start, end))
+        taken.append((h.start, end))
+    found.sort(key=lambda f: (f[0], -f[1]))
+    out: list[Quantity] = []
+    for qs, qe, fv, qual, low, high, role, s, e in found:
+        out.append(Quantity(norm.span(qs, qe), norm.span(s, e), fv, qual, low, high, qs, qe, role))
+    return out

@@ -1,0 +1,81 @@
+"""Pipeline stages of the text layer (names and layers fixed by the interface contract)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rasid.errors import Warnings
+from rasid.pipeline import Context, Doc, register_stage
+from rasid.text.dates import DateExpr, find_date_expressions, resolve_all
+from rasid.text.lang import detect_language
+from rasid.text.normalize import NormalizedText, normalize
+from rasid.text.numbers import find_quantities
+from rasid.text.posts import find_posts
+from rasid.text.sentences import find_quotes, split_sentences
+
+
+@register_stage("normalize", provides=("norm",))
+def normalize_stage(doc: Doc, ctx: Context) -> None:
+    doc.layers["norm"] = normalize(doc.text)
+
+
+@register_stage("language", provides=("language",))
+def language_stage(doc: Doc, ctx: Context) -> None:
+    lang = detect_language(doc.text)
+    doc.layers["language"] = lang
+    if not doc.article.language:
+        doc.language = lang
+
+
+@register_stage("posts", requires=("norm",), provides=("posts",))
+def posts_stage(doc: Doc, ctx: Context) -> None:
+    if "posts" not in doc.layers:
+        doc.layers["posts"] = find_posts(doc.text)
+
+
+@register_stage("segment", requires=("norm",), provides=("sentences", "quotes", "sentence_languages"))
+def segment_stage(doc: Doc, ctx: Context) -> None:
+    posts = doc.layers.get("posts")
+    if posts is None:  # "segment" runs before "posts" in the default order; posts are cheap to find
+        posts = find_posts(doc.text)
+        doc.layers["posts"] = posts
+    sentences = split_sentences(doc.text, doc.get("norm", NormalizedText), [p.span for p in posts])
+    doc.layers["sentences"] = sentences
+    doc.layers["quotes"] = find_quotes(doc.text)
+    doc.layers["sentence_languages"] = [detect_language(s.text) for s in sentences]
+
+
+@register_stage("quantities", requires=("norm",), provides=("quantities",))
+def quantities_stage(doc: Doc, ctx: Context) -> None:
+    doc.layers["quantities"] = find_quantities(doc.get("norm", NormalizedText))
+
+
+@register_stage("dates", requires=("norm",), provides=("date_exprs",))
+def dates_stage(doc: Doc, ctx: Context) -> None:
+    doc.layers["date_exprs"] = find_date_expressions(doc.get("norm", NormalizedText))
+
+
+@register_stage("published", requires=("date_exprs", "posts"), provides=("dates",))
+def published_stage(doc: Doc, ctx: Context) -> None:
+    from rasid.text.published import infer_published
+
+    exprs: list[DateExpr] = doc.get("date_exprs", list)
+    if doc.published is None:
+        date, reason = infer_published(
+            doc.text, doc.get("norm", NormalizedText), doc.get("posts", list), exprs
+        )
+        if date is not None:
+            doc.published, doc.published_from = date.isoformat(), "inferred"
+            doc.warn(Warnings.W001.fmt(date=date.isoformat(), reason=reason))
+        else:
+            doc.warn(Warnings.W002.fmt())
+    anchor = dt.date.fromisoformat(doc.published) if doc.published else None
+    resolved = resolve_all(exprs, anchor)
+    for r in resolved:
+        if r.weekday_conflict:
+            doc.warn(
+                Warnings.W003.fmt(
+                    text=r.span.text, date=r.start.isoformat(), resolution="the weekday in the text was kept"
+                )
+            )
+    doc.layers["dates"] = resolved
