@@ -9,13 +9,15 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from rasid.cli import app
+from rasid.cli.progress import progress_iter
 from rasid.errors import RasidError
 from rasid.eval.baseline import below_floors, load_baseline, update_baseline
 from rasid.eval.gold import load_gold
 from rasid.eval.report import article_details, result_json, scores_table
-from rasid.eval.run import evaluate, load_predictions
+from rasid.eval.run import evaluate, load_predictions, run_pipeline
 
 
 @app.command("eval")
@@ -58,10 +60,16 @@ def evaluate_command(
         predictions = load_predictions(pred) if pred else None
         floors = load_baseline(check).get(name or "", {}) if check else {}
     except RasidError as exc:
-        console.print(f"[red]{exc}[/red]")
+        console.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
+    if predictions is None:
+        predictions = run_pipeline(progress_iter(gold, "extracting", total=len(gold)))
     result = evaluate(gold, predictions)
     console.print(scores_table(result))
+    for article_id, reason in result.pipeline_errors:
+        console.print(
+            f"[yellow]pipeline error[/yellow] {escape(article_id)}: {escape(reason)}", highlight=False
+        )
     if details:
         for article in result.articles:
             for line in article_details(article):
@@ -77,7 +85,7 @@ def evaluate_command(
     if check:
         problems = below_floors(floors, result.scores())
         for line in problems:
-            console.print(f"[red]below floor[/red] {line}")
+            console.print(f"[red]below floor[/red] {escape(line)}", highlight=False)
         failed = failed or bool(problems)
     if update and name is not None:
         if result.errors:

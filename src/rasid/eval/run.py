@@ -18,8 +18,11 @@ log = logging.getLogger(__name__)
 
 
 def gold_article(gold: GoldArticle) -> Article:
-    """The input the system is given for a gold article: its text, language and given date (or none)."""
-    return Article(id=gold.id, text=gold.text, language=gold.language, published=gold.published)
+    """The input the system is given for a gold article: its text and the date it gives (or none).
+
+    The gold ``language`` is a label, not an input: the pipeline detects the language itself.
+    """
+    return Article(id=gold.id, text=gold.text, published=gold.published)
 
 
 def run_pipeline(gold: Iterable[GoldArticle], pipeline: Pipeline | None = None) -> dict[str, dict[str, Any]]:

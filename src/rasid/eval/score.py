@@ -251,6 +251,11 @@ class EvalResult:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def pipeline_errors(self) -> list[tuple[str, str]]:
+        """(article id, reason) for records with status "error": scored as empty, shown to the user."""
+        return [(a.id, a.pipeline_error or "") for a in self.articles if a.status == "error"]
+
 
 # ---------------------------------------------------------------------------------------------
 # Reading predicted records defensively (a broken record is reported, and still scored if possible)
