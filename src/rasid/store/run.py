@@ -60,7 +60,7 @@ def run(
     """Process pending articles (and, with ``reprocess``, those whose record is from another version).
 
     ``on_batch(n)`` is called after each committed batch of ``n`` articles (for a progress bar);
-    ``batch_delay`` seconds are slept after each batch (a hook for the kill -9 test, 0 otherwise).
+    ``batch_delay`` seconds are slept before each commit (a hook for the kill -9 test, 0 otherwise).
     """
     t0 = time.perf_counter()
     run_id = store.start_run(version, {"batch": batch, "reprocess": reprocess, **(config or {})})
@@ -73,6 +73,8 @@ def run(
             if not pending:
                 break
             records = runner.map([p.article for p in pending])
+            if batch_delay:
+                time.sleep(batch_delay)  # between processing and commit: a kill here is mid-batch
             store.save_records([(p.db_id, r) for p, r in zip(pending, records, strict=True)], run_id)
             after = pending[-1].db_id
             summary.batches += 1
@@ -84,8 +86,6 @@ def run(
                     summary.error_reasons[code] = summary.error_reasons.get(code, 0) + 1
             if on_batch is not None:
                 on_batch(len(records))
-            if batch_delay:
-                time.sleep(batch_delay)
         status = "done"
     finally:
         store.finish_run(run_id, status)
