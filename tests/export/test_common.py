@@ -118,3 +118,29 @@ def test_vague_killed_figure_uses_codebook_number() -> None:
     view = next(iter_events([rec]))
     assert conservative_fatalities(view) == codebooks().vague_fatalities["dozens"] == 12
     assert "dozens of SDF members killed" in notes(view)
+
+
+def test_broken_data_files_raise_coded_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasid.errors import ExportError
+    from rasid.export import common
+
+    real = common._data_text
+
+    def fake(*parts: str) -> str:
+        if parts == ("export", "codebooks.yaml"):
+            return "acled: {inter: {rebel_group: two}}\nucdp: {}\nnotes: {}\n"
+        if parts == ("countries.tsv",):
+            return "iso2\tiso3\tnumeric\tname\tname_ar\tacled_region\nSY\tSYR\tseven\tSyria\tسوريا\tMiddle East\n"
+        return real(*parts)
+
+    monkeypatch.setattr(common, "_data_text", fake)
+    common.codebooks.cache_clear()
+    common.countries.cache_clear()
+    try:
+        with pytest.raises(ExportError, match=r"\[E503\].*codebooks"):
+            common.codebooks()
+        with pytest.raises(ExportError, match=r"\[E503\].*countries.tsv.*bad row"):
+            common.countries()
+    finally:
+        common.codebooks.cache_clear()
+        common.countries.cache_clear()
