@@ -34,7 +34,11 @@ def _check(set_name: str, files: list[Path], pipeline: Pipeline) -> None:
     errors = [f"{article}: {error}" for article, error in result.errors]
     assert not errors, f"{len(errors)} record(s) fail validation on {set_name}:\n" + "\n".join(errors[:20])
     problems = below_floors(floors, result.scores())
-    assert not problems, f"{set_name} scores below their floors:\n" + "\n".join(problems)
+    crashed = [f"{article}: {reason}" for article, reason in result.pipeline_errors]
+    hint = (
+        f"\n{len(crashed)} article(s) failed in the pipeline:\n" + "\n".join(crashed[:10]) if crashed else ""
+    )
+    assert not problems, f"{set_name} scores below their floors:\n" + "\n".join(problems) + hint
 
 
 def test_our_gold_set_meets_its_floors(pipeline: Pipeline) -> None:

@@ -64,6 +64,13 @@ def evaluate_command(
         raise typer.Exit(2) from exc
     if predictions is None:
         predictions = run_pipeline(progress_iter(gold, "extracting", total=len(gold)))
+    else:
+        extra = sorted(set(predictions) - {g.id for g in gold})
+        if extra:
+            shown = ", ".join(extra[:5]) + (" ..." if len(extra) > 5 else "")
+            console.print(
+                f"[yellow]{len(extra)} predicted record(s) have no gold, ignored:[/yellow] {escape(shown)}"
+            )
     result = evaluate(gold, predictions)
     console.print(scores_table(result))
     for article_id, reason in result.pipeline_errors:
