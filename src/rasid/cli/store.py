@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,7 +23,10 @@ from rasid.cli import app
 from rasid.errors import RasidError
 from rasid.ingest.files import valid_date
 from rasid.ingest.sources import DEFAULT_MAX_BYTES, IngestOptions
-from rasid.store.db import DEFAULT_URL, RecordFilter, Store
+from rasid.store import DEFAULT_URL
+
+if TYPE_CHECKING:
+    from rasid.store.db import Store
 
 DbOption = Annotated[
     str,
@@ -42,6 +45,8 @@ _err = Console(stderr=True)
 
 
 def _open(url: str) -> Store:
+    from rasid.store.db import Store
+
     try:
         return Store.open(url)
     except RasidError as exc:
@@ -219,6 +224,8 @@ def events(
             valid_date(value)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint=name) from exc
+    from rasid.store.db import RecordFilter
+
     store = _open(db)
     filt = RecordFilter(country, admin1, since, until, actor, event_type)
     rows = []

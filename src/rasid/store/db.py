@@ -22,12 +22,12 @@ from rasid.errors import Errors, StoreError
 from rasid.ingest.files import InputFailure
 from rasid.ingest.items import Ingested
 from rasid.model import Article, Record
+from rasid.store import DEFAULT_URL
 from rasid.store import schema as t
 from rasid.store.denorm import denormalize
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "sqlite:///rasid.db"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Quarantined inputs up to this size keep their bytes in the database; larger ones keep a pointer.
 RAW_KEEP_BYTES = 1 << 20
