@@ -315,3 +315,16 @@ def test_micro_average_over_articles() -> None:
 def test_haversine() -> None:
     assert haversine_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.05)
     assert haversine_km(35.52, 40.63, 35.52, 40.63) == 0.0
+
+
+def test_garbage_record_is_reported_not_crashed() -> None:
+    record: Record = {
+        "article": {"id": "test-sour"},
+        "actors": ["not an actor"],
+        "events": [1, {"type": "x", "date": [], "place": "Raqqa"}],
+        "claims": [{"figure": "killed 5"}, {"figure": {"kind": "killed", "value": "5"}, "source": 3}],
+    }
+    result = run(record)
+    assert not result.ok and any("[E004]" in e for _, e in result.errors)
+    assert result.scores()["event_recall"].value == 0.0
+    assert result.scores()["claim_precision"].value == 0.0
