@@ -42,6 +42,7 @@ def _register_commands() -> None:
     from rasid.cli import evaluate  # noqa: F401
     from rasid.cli import export  # noqa: F401
     from rasid.cli import store  # noqa: F401
+    from rasid.cli import gazetteer  # noqa: F401
 
 
 def main() -> None:
