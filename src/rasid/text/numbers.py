@@ -214,6 +214,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         if mult is not None and mult.value.kind in ("mult",):
             value, end = value * mult.value.value, mult.end
         numbers.append((m.start(), end, value, len(txt) == 4 and "." not in txt))
+        taken.append((m.start(), end))
     for m in t.word_seq.finditer(key):
         if not free(m.start(), m.end()):
             continue
@@ -241,6 +242,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
                     start += n
                     break
         numbers.append((start, m.end(), wv, False))
+        taken.append((start, m.end()))
     for s, e, nv, four in numbers:
         qual = "exact"
         qs, qe = s, e
@@ -249,12 +251,15 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
             qual, qs = hb.value, hb.start
         else:
             ha = t.after.match_at(key, e + 1) if key[e : e + 1] == " " else None
+            if ha is None and key[e : e + 1] == " ":
+                # "5 قتلى على الأقل": the qualifier may follow the counted noun.
+                nxt = re.match(r"[^\W\d_]+ ", key[e + 1 : e + 40])
+                ha = t.after.match_at(key, e + 1 + nxt.end()) if nxt else None
             if ha is not None:
                 qual, qe = ha.value, ha.end
         role = _role(key, s, e, nv, four)
         low, high = _qual_range(qual, nv)
         found.append((qs, qe, nv, qual, low, high, role, s, e))
-        taken.append((s, e))
     for h in t.vague.finditer(key):
         if not free(h.start, h.end):
             continue
