@@ -1,0 +1,254 @@
+"""Attribution: who says a figure, via whom, with what stance and when (lexicon ``reporting_verbs``).
+
+Each reporting cue in a sentence opens a *frame* with a speaker:
+
+- verb/according/relay cues take the actor named right after the cue ("قال المرصد", "بحسب ما أفاد
+  المرصد", "حسب الوكالة"); after a title ("قال مدير المركز الإعلامي لقسد، فرهاد شامي") the window is
+  longer and a person named after the organisation wins; failing that, the actor just before the cue
+  ("وكان قائد قسد، مظلوم عبدي، قد قال");
+- a cue without a speaker ("وأضاف", "مشيراً إلى") and speaker words ("المصدر", "البيان") carry the last
+  speaker over, across sentences;
+- a relay cue ("نقلت الوكالة عن مصدر عسكري في التنظيم") puts the inner source in ``via``: the organisation
+  the unnamed source belongs to when one is named right after it, else the inner source itself. A source's
+  ``via`` is carried to its later frames (Amaq's whole report cites the IS source);
+- modifier cues ("لم يتسن التحقق") make the figures of their sentence and the next one ``unconfirmed``;
+- ``said_on`` is the first resolved date in the reporting clause (from the cue to "أن/إن", ":" or the
+  figure), else the embedded post's date for a sentence in a post, else None.
+
+A figure takes the nearest frame before it in its sentence, else the nearest after it; with none it is
+the article's own statement (source ``article``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rasid.extract.mentions import ARTICLE_ID, ActorDirectory, Mention
+from rasid.model import SaidOn, Span
+from rasid.text.normalize import NormalizedText
+
+_WORD = re.compile(r"[^\W\d_]+")
+_CLAUSE_STOP = re.compile(r"(?:^|(?<=\s))(?:ان|انه|انها|انهم|بان|بانه|بانها|الى ان):?(?=\s|$)|[:.\n]")
+_NEAR_WORDS = 3  # words between a cue and its speaker ("قال مدير المركز ..." : "مدير")
+_TITLE_WORDS = 10  # after a title, the organisation may come later ("الرئيس المشترك لمكتب الدفاع في ...")
+_BEFORE_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One reporting clause: a speaker, the chain it cites, its stance and date, and where it is."""
+
+    source: str
+    via: tuple[str, ...]
+    stance: str
+    said_on: SaidOn | None
+    cue: Span | None
+    speaker: Span | None
+    key_start: int
+    key_end: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str
+    via: tuple[str, ...]
+    stance: str
+    said_on: SaidOn | None
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass
+class _State:
+    last_source: str | None = None
+    last_speaker_span: Span | None = None
+    vias: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _words_between(key: str, start: int, end: int) -> int:
+    return len(_WORD.findall(key[start:end])) if end > start else 0
+
+
+def _clause_stop(key: str, start: int, limit: int) -> int:
+    m = _CLAUSE_STOP.search(key, start, limit)
+    return m.start() if m else limit
+
+
+class Attributor:
+    """Frames of one article; ``attribute(pos)`` answers for a figure or statement at key ``pos``."""
+
+    def __init__(
+        self,
+        norm: NormalizedText,
+        sentence_bounds: Sequence[tuple[int, int]],
+        cues: Sequence[Any],
+        mentions: Sequence[Mention],
+        titles: Sequence[Any],
+        directory: ActorDirectory,
+        dates: Sequence[Any] = (),
+        stops: Sequence[tuple[int, int]] = (),
+        sentence_posts: Sequence[str | None] = (),
+    ) -> None:
+        self.norm = norm
+        self.bounds = list(sentence_bounds)
+        self.mentions = sorted(mentions, key=lambda m: m.key_start)
+        self.titles = titles
+        self.directory = directory
+        self.stops = sorted(stops)  # key spans where a speaker search stops (figures, triggers)
+        self.dates = sorted(((norm.to_key(d.span.start), d) for d in dates), key=lambda x: x[0])
+        self.sentence_posts = list(sentence_posts)
+        self.frames: list[Frame] = []
+        self.modifiers: list[tuple[int, str]] = []  # (sentence index, stance)
+        self._build(sorted(cues, key=lambda c: c.key_start))
+
+    # ---- building frames -------------------------------------------------------------------------
+    def sentence_index(self, pos: int) -> int:
+        for i, (s, e) in enumerate(self.bounds):
+            if s <= pos < e:
+                return i
+        return -1
+
+    def _build(self, cues: Sequence[Any]) -> None:
+        state = _State()
+        key = self.norm.key
+        for cue in cues:
+            attrs = cue.entry.attrs
+            ctype = str(attrs.get("type", "verb"))
+            stance = str(attrs.get("stance", "asserted"))
+            sent = self.sentence_index(cue.key_start)
+            if ctype == "modifier":
+                self.modifiers.append((sent, stance))
+                continue
+            s_start, s_end = self.bounds[sent] if sent >= 0 else (0, len(key))
+            speaker = None if ctype == "continue" else self._speaker_after(cue, s_end)
+            if speaker is None and ctype in ("verb", "continue"):
+                speaker = self._speaker_before(cue, s_start)
+            if speaker is not None and not speaker.actor_id:  # "المصدر", "البيان": the current speaker
+                speaker = (
+                    Mention(state.last_source, speaker.key_start, speaker.key_end, speaker.span, "speaker")
+                    if state.last_source
+                    else None
+                )
+            if speaker is None:
+                if state.last_source is None:
+                    continue
+                source, speaker_span = state.last_source, None
+            else:
+                source, speaker_span = speaker.actor_id, speaker.span
+            via = self._via(cue, speaker, s_end) if ctype == "relay" else ()
+            if via:
+                state.vias[source] = via
+            elif speaker is None or speaker.how in ("generic", "speaker"):
+                # a back-reference ("الوكالة", "وأضاف") continues the same report and its citation
+                via = state.vias.get(source, ())
+            if source in via:
+                via = tuple(v for v in via if v != source)
+            anchor = (
+                speaker.key_end if speaker is not None and speaker.key_start > cue.key_start else cue.key_end
+            )
+            said_on = self._said_on(cue.key_start, anchor, s_end, sent)
+            self.frames.append(
+                Frame(source, via, stance, said_on, cue.span, speaker_span, cue.key_start, cue.key_end, sent)
+            )
+            state.last_source, state.last_speaker_span = source, speaker_span
+
+    def _stop_before(self, start: int, limit: int) -> int:
+        for s, _e in self.stops:
+            if start <= s < limit:
+                return s
+        return limit
+
+    def _speaker_after(self, cue: Any, s_end: int) -> Mention | None:
+        key = self.norm.key
+        limit = _clause_stop(key, cue.key_end, s_end)
+        limit = self._stop_before(cue.key_end, limit)
+        titled = any(
+            cue.key_end <= t.key_start < limit and t.key_start - cue.key_end <= 30 for t in self.titles
+        )
+        max_words = _TITLE_WORDS if titled else _NEAR_WORDS
+        for m in self.mentions:
+            if m.key_end <= cue.key_end or m.key_start < cue.key_start:
+                continue
+            if titled and not m.actor_id:
+                continue  # "مدير المركز الإعلامي لقسد": the organisation named after the title
+            if m.key_start >= limit:
+                break
+            if _words_between(key, cue.key_end, m.key_start) > max_words:
+                break
+            if titled and self.directory.kind(m.actor_id) != "person":
+                person = self._person_after(m.key_end, limit)
+                if person is not None:
+                    return person
+            return m
+        return None
+
+    def _person_after(self, pos: int, limit: int) -> Mention | None:
+        for m in self.mentions:
+            near = pos <= m.key_start < limit and _words_between(self.norm.key, pos, m.key_start) <= 3
+            if near and m.actor_id and self.directory.kind(m.actor_id) == "person":
+                return m
+        return None
+
+    def _speaker_before(self, cue: Any, s_start: int) -> Mention | None:
+        key = self.norm.key
+        best = None
+        for m in self.mentions:
+            if m.key_end > cue.key_start:
+                break
+            near = m.key_start >= s_start and _words_between(key, m.key_end, cue.key_start) <= _BEFORE_WORDS
+            if near and self._stop_before(m.key_end, cue.key_start) == cue.key_start:
+                best = m
+        return best
+
+    def _via(self, cue: Any, speaker: Mention | None, s_end: int) -> tuple[str, ...]:
+        """The inner source after "عن" in a relay: its organisation when named right after it."""
+        key = self.norm.key
+        start = speaker.key_end if speaker is not None and speaker.key_start > cue.key_start else cue.key_end
+        pos = key.find("عن", start, min(s_end, start + 20))
+        if pos < 0:
+            return ()
+        inner = [m for m in self.mentions if pos < m.key_start < min(s_end, pos + 60) and m.actor_id]
+        if not inner:
+            return ()
+        first = inner[0]
+        if first.how == "unnamed":
+            for m in inner[1:]:
+                if _words_between(key, first.key_end, m.key_start) <= 2:
+                    return (self.directory.side(m.actor_id),)
+        return (first.actor_id,)
+
+    def _said_on(self, cue_start: int, anchor: int, s_end: int, sent: int) -> SaidOn | None:
+        key = self.norm.key
+        limit = _clause_stop(key, anchor, s_end)
+        limit = self._stop_before(anchor, limit)
+        for pos, d in self.dates:
+            if cue_start <= pos < limit and _words_between(key, anchor, pos) <= 8:
+                day: dt.date = d.start
+                if d.end != d.start and d.precision == "day":
+                    continue
+                return SaidOn(day.isoformat(), d.precision)
+        post_date = self.sentence_posts[sent] if 0 <= sent < len(self.sentence_posts) else None
+        return SaidOn(post_date, "day") if post_date else None
+
+    # ---- answering -------------------------------------------------------------------------------
+    def attribute(self, pos: int, end: int | None = None) -> Attribution:
+        """The attribution of the figure or statement at key ``pos``."""
+        sent = self.sentence_index(pos)
+        same = [f for f in self.frames if f.sentence == sent] if sent >= 0 else []
+        before = [f for f in same if f.key_start <= pos]
+        after = [f for f in same if f.key_start > pos]
+        frame = before[-1] if before else (after[0] if after else None)
+        stance = frame.stance if frame else "asserted"
+        if sent >= 0 and any(s in (sent, sent + 1) for s, _ in self.modifiers):
+            stance = next(st for s, st in self.modifiers if s in (sent, sent + 1))
+        if frame is None:
+            return Attribution(ARTICLE_ID, (), stance, None, ())
+        # an allegation marker anywhere before the figure in the sentence ("ما قالت إنه") colours it
+        if stance == "asserted" and any(f.stance == "alleged" for f in before):
+            stance = "alleged"
+        evidence = tuple(s for s in (frame.cue, frame.speaker) if s is not None)
+        return Attribution(frame.source, frame.via, stance, frame.said_on, evidence)

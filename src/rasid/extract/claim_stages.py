@@ -1,0 +1,94 @@
+"""Pipeline stages of the claims layer: ``actors`` and ``claims`` (see rasid.extract.claims)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rasid.extract.attribution import Attributor
+from rasid.extract.claims import build_claims
+from rasid.extract.figures import FigureMention, find_figures
+from rasid.extract.mentions import ActorDirectory, Mention, find_mentions, record_actors
+from rasid.model import Claim
+from rasid.pipeline import Context, Doc, register_stage
+from rasid.text.normalize import NormalizedText
+
+
+def _directory(doc: Doc, ctx: Context) -> ActorDirectory:
+    res = ctx.resources
+    return ActorDirectory(res.actors, res.lexicons.get("unnamed_sources"), doc.article.outlet)
+
+
+def sentence_bounds(doc: Doc, norm: NormalizedText) -> list[tuple[int, int]]:
+    """Key offsets of the sentences (layer "sentences"); lines when the layer is absent."""
+    sentences = doc.layers.get("sentences")
+    if sentences:
+        return [(norm.to_key(s.start), norm.to_key(s.end)) for s in sentences]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for line in norm.key.split("\n"):
+        bounds.append((start, start + len(line) + 1))
+        start += len(line) + 1
+    return bounds
+
+
+def _sentence_posts(doc: Doc) -> list[str | None]:
+    sentences = doc.layers.get("sentences") or []
+    posts = doc.layers.get("posts") or []
+    out: list[str | None] = []
+    for s in sentences:
+        post = posts[s.post] if s.post is not None and s.post < len(posts) else None
+        out.append(post.date if post is not None else None)
+    return out
+
+
+@register_stage("actors", requires=("norm",), provides=("actor_mentions",))
+def actors_stage(doc: Doc, ctx: Context) -> None:
+    norm = doc.get("norm", NormalizedText)
+    directory = _directory(doc, ctx)
+    mentions = find_mentions(norm, ctx.resources.actors, ctx.resources.lexicons, directory)
+    doc.layers["actor_mentions"] = mentions
+    doc.actors = record_actors(mentions, directory)
+
+
+def extract_claims(
+    doc: Doc, norm: NormalizedText, mentions: Sequence[Mention], lexicons: Any, directory: ActorDirectory
+) -> tuple[list[FigureMention], list[Claim]]:
+    """Figure mentions and claims of one document (the layers it reads may be partly absent)."""
+    bounds = sentence_bounds(doc, norm)
+    fig_words = lexicons.get("figure_nouns").match(norm)
+    titles = lexicons.get("titles_roles").match(norm)
+    unnamed = frozenset(lexicons.get("unnamed_sources").entries)
+    quantities = doc.layers.get("quantities") or []
+    figures = find_figures(norm, quantities, fig_words, titles, mentions, bounds, unnamed)
+    stops = [(f.key_start, f.key_end) for f in figures]
+    attributor = Attributor(
+        norm,
+        bounds,
+        lexicons.get("reporting_verbs").match(norm),
+        mentions,
+        titles,
+        directory,
+        dates=doc.layers.get("dates") or (),
+        stops=stops,
+        sentence_posts=_sentence_posts(doc),
+    )
+    claims = build_claims(norm, figures, attributor, directory, lexicons.get("statement_cues").match(norm))
+    return figures, claims
+
+
+@register_stage("claims", requires=("norm", "quantities", "actor_mentions"), provides=("figure_mentions",))
+def claims_stage(doc: Doc, ctx: Context) -> None:
+    norm = doc.get("norm", NormalizedText)
+    mentions: list[Mention] = doc.layers["actor_mentions"]
+    directory = _directory(doc, ctx)
+    figures, claims = extract_claims(doc, norm, mentions, ctx.resources.lexicons, directory)
+    doc.layers["figure_mentions"] = figures
+    doc.claims = claims
+    ids: list[str] = []
+    for c in claims:
+        ids.append(c.source)
+        ids.extend(c.via)
+        if c.figure is not None and c.figure.of:
+            ids.append(c.figure.of)
+    doc.actors = record_actors(mentions, directory, ids)

@@ -1,0 +1,331 @@
+"""Figure mentions: quantities tied to a figure kind by the words around them (lexicon ``figure_nouns``).
+
+A quantity (from ``rasid.text.numbers``) becomes a figure when a trigger stands just before it ("مقتل 17",
+"أصيب 15", "إحراق 25 آلية") or a counted noun with a kind just after it ("7 قتلى", "20 مصاباً"). Rules:
+
+- joint triggers: "مقتل وإصابة 35" is one ``casualties`` figure (an undivided toll); with a vague quantity
+  ("مقتل وإصابة العديد", "قتل وأسر العديد") one figure per kind, since "many" holds for each;
+- duals ("قتيلين", "استشهاد جنديين") are a count of 2, from the lexicon;
+- numbers with a role (years, ages, distances ... from the text layer), or followed by a counted noun that is
+  not people (air strikes, shells) are never figures; vehicle kinds need a vehicle noun;
+- a quantity right after "بينهم"/"منهم" is a breakdown of the figure before it: it goes into that figure's
+  ``includes`` and is not a figure of its own;
+- a figure in a sentence with a cumulative or historical cue ("منذ مطلع العام", "خلال شهر") is marked
+  ``background`` (the claims layer keeps it out of the record's claims; it stays in layer figure_mentions);
+- a figure in a sentence with a toll-update cue ("ارتفعت حصيلة") is marked ``update``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rasid.extract.mentions import Mention
+from rasid.model import Span
+from rasid.text.normalize import NormalizedText
+
+_WORD = re.compile(r"[^\W\d_]+")
+_BREAK = re.compile(r"[.,;:!?\n]")
+_MAX_GAP_WORDS = 3  # words allowed between a trigger and its number ("أسفرت عن مقتل ما لا يقل عن")
+_OF_CUE = re.compile(r"(?:^|\s)(?:من|صفوف|في صفوف|التابعين|التابعة|الموالين|الموالية)(?:\s|$)")
+_OF_WINDOW = 60
+_PHRASE_STOP = frozenset(
+    {"في", "جراء", "خلال", "اثر", "بعد", "على", "من", "الى", "عند", "قرب", "بسبب"}
+)  # key characters after a figure searched for whose people it is
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    kind: str
+    value: int | None
+    qualifier: str
+    low: int | None
+    high: int | None
+    key_start: int  # whole figure on the key: trigger .. counted noun
+    key_end: int
+    span: Span
+    number: Span
+    of: str | None = None
+    own: bool = False  # "من عناصرها": of the speaker's own side (claims resolves it)
+    includes: str | None = None
+    background: bool = False
+    update: bool = False
+    initial: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    role: str
+    kind: str | None
+    civilian: bool
+    key_start: int
+    key_end: int
+    prefix: str
+    match: Any
+
+
+def _words(matches: Sequence[Any]) -> list[_Word]:
+    out = []
+    for m in matches:
+        a = m.entry.attrs
+        out.append(
+            _Word(
+                str(a.get("role", "")),
+                a.get("kind"),
+                bool(a.get("civilian", False)),
+                m.key_start,
+                m.key_end,
+                getattr(m, "prefix", ""),
+                m,
+            )
+        )
+    return out
+
+
+def _gap_ok(key: str, start: int, end: int, max_words: int = _MAX_GAP_WORDS) -> bool:
+    gap = key[start:end]
+    if any(ch.isdigit() for ch in gap) or _BREAK.search(gap):
+        return False
+    return len(_WORD.findall(gap)) <= max_words
+
+
+def _sentence_of(pos: int, bounds: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in bounds:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def find_figures(
+    norm: NormalizedText,
+    quantities: Sequence[Any],
+    figure_words: Sequence[Any],
+    titles: Sequence[Any],
+    mentions: Sequence[Mention],
+    sentence_bounds: Sequence[tuple[int, int]],
+    unnamed_ids: frozenset[str] = frozenset(),
+) -> list[FigureMention]:
+    """Figure mentions in text order (``sentence_bounds`` are key offsets of sentences)."""
+    key = norm.key
+    words = _words(figure_words)
+    triggers = [w for w in words if w.role == "trigger"]
+    after_roles = {"counted", "person", "vehicle", "not_casualty", "member_own", "dual"}
+    followers = [w for w in words if w.role in after_roles]
+    out: list[FigureMention] = []
+
+    def nearest_trigger(pos: int) -> _Word | None:
+        best = None
+        for t in triggers:
+            if t.key_end <= pos and _gap_ok(key, t.key_end, pos):
+                best = t
+        return best
+
+    def follower_at(pos: int) -> _Word | None:
+        p = pos
+        while p < len(key) and key[p] in ' "':
+            p += 1
+        if key.startswith("من ", p):  # "ثلاثة من عناصر"
+            p += 3
+        for w in followers:
+            if w.key_start - len(w.prefix) == p or w.key_start == p:
+                return w
+            if w.key_start > p + 4:
+                break
+        return None
+
+    def trigger_after(pos: int) -> _Word | None:
+        for t in triggers:
+            t_start = t.key_start - len(t.prefix)
+            if t_start <= pos or t.kind in ("vehicles_destroyed", "vehicles_seized"):
+                continue
+            gap = key[pos:t_start].strip()
+            if gap and not (gap.startswith("من ") and _gap_ok(key, pos, t_start, 5)):
+                return None
+            rest = key[t.key_end : t.key_end + 2].strip()
+            return None if rest[:1].isdigit() else t
+        return None
+
+    def kinds_for(trig: _Word | None, counted: _Word | None, vague: bool) -> list[str]:
+        if counted is not None and counted.role == "not_casualty":
+            return []
+        vehicle = counted is not None and counted.role == "vehicle"
+        if trig is not None and trig.kind in ("vehicles_destroyed", "vehicles_seized"):
+            return [trig.kind] if vehicle else []
+        if vehicle:
+            return []
+        if trig is None or trig.kind is None:
+            return [counted.kind] if counted is not None and counted.kind else []
+        joint = _joint_partner(trig)
+        if joint is None or joint.kind is None or joint.kind == trig.kind:
+            return [trig.kind]
+        if {joint.kind, trig.kind} == {"killed", "injured"} and not vague:
+            return ["casualties"]
+        return [joint.kind, trig.kind]
+
+    def _joint_partner(trig: _Word) -> _Word | None:
+        if not trig.prefix.startswith("و"):
+            return None
+        word_start = trig.key_start - len(trig.prefix)
+        for t in triggers:
+            if t.key_end <= word_start and word_start - t.key_end <= 1:
+                return t
+        return None
+
+    for q in quantities:
+        if getattr(q, "role", None) is not None:
+            continue
+        start, end = q.key_start, q.key_end
+        # the qualifier may precede the number ("أكثر من 200"): the whole expression starts there
+        expr_start = norm.to_key(q.span.start)
+        if _is_breakdown(key, expr_start, words):
+            _absorb(out, key, expr_start, end, norm, titles)
+            continue
+        if any(m.key_start < end and start < m.key_end for m in mentions):
+            continue  # a digit inside a name ("د1عش")
+        counted = follower_at(end)
+        trig = nearest_trigger(expr_start)
+        kinds = kinds_for(trig, counted, q.value is None)
+        if not kinds and counted is not None and counted.role == "person":
+            trig = trigger_after(counted.key_end)  # "4 أشخاص قتلوا"
+            kinds = kinds_for(trig, counted, q.value is None)
+            if trig is not None and kinds:
+                counted = trig
+        if not kinds:
+            continue
+        fig_start = (
+            trig.key_start - len(trig.prefix) if trig is not None and trig.key_start < start else expr_start
+        )
+        joint = trig is not None and (len(kinds) > 1 or kinds == ["casualties"])
+        partner = _joint_partner(trig) if joint and trig is not None else None
+        if partner is not None:
+            fig_start = partner.key_start - len(partner.prefix)
+        fig_start = min(fig_start, expr_start)
+        fig_end = counted.key_end if counted is not None else end
+        sent = _sentence_of(start, sentence_bounds)
+        for kind in kinds:
+            out.append(
+                _finish(
+                    FigureMention(
+                        kind,
+                        q.value,
+                        q.qualifier,
+                        q.low,
+                        q.high,
+                        fig_start,
+                        fig_end,
+                        norm.span(fig_start, fig_end),
+                        q.number,
+                    ),
+                    key,
+                    norm,
+                    words,
+                    titles,
+                    mentions,
+                    sent,
+                    counted,
+                    unnamed_ids,
+                )
+            )
+    # duals: the noun is the count ("قتيلين"; "استشهاد جنديين" with a trigger before it)
+    covered = [(q.key_start, q.key_end) for q in quantities]
+    for w in words:
+        if w.role != "dual" or any(s <= w.key_start < e for s, e in covered):
+            continue
+        if any(f.key_start <= w.key_start < f.key_end for f in out):
+            continue
+        trig = nearest_trigger(w.key_start - len(w.prefix))
+        kinds = [w.kind] if w.kind else kinds_for(trig, None, False)
+        if not kinds:
+            continue
+        fig_start = trig.key_start - len(trig.prefix) if trig is not None and not w.kind else w.key_start
+        sent = _sentence_of(w.key_start, sentence_bounds)
+        for kind in kinds:
+            fm = FigureMention(
+                kind,
+                2,
+                "exact",
+                2,
+                2,
+                fig_start,
+                w.key_end,
+                norm.span(fig_start, w.key_end),
+                norm.span(w.key_start, w.key_end),
+            )
+            out.append(_finish(fm, key, norm, words, titles, mentions, sent, w, unnamed_ids))
+    out.sort(key=lambda f: f.key_start)
+    return out
+
+
+def _is_breakdown(key: str, start: int, words: Sequence[_Word]) -> bool:
+    return any(w.role == "breakdown" and w.key_end <= start and start - w.key_end <= 1 for w in words)
+
+
+def _absorb(
+    out: list[FigureMention], key: str, start: int, end: int, norm: NormalizedText, titles: Sequence[Any]
+) -> None:
+    """A breakdown ("بينهم 4 أطفال") goes into the ``includes`` of the figure just before it."""
+    if not out or out[-1].includes is not None:
+        return
+    stop = _BREAK.search(key, end)
+    clause_end = stop.start() if stop else len(key)
+    phrase: list[str] = []
+    for word in key[start:clause_end].split()[:4]:
+        if phrase and word in _PHRASE_STOP:
+            break
+        phrase.append(word)
+    text = norm.span(start, start + len(" ".join(phrase))).text if phrase else ""
+    out[-1] = replace(out[-1], includes=text or None)
+
+
+def _finish(
+    fm: FigureMention,
+    key: str,
+    norm: NormalizedText,
+    words: Sequence[_Word],
+    titles: Sequence[Any],
+    mentions: Sequence[Mention],
+    sent: tuple[int, int],
+    counted: _Word | None,
+    unnamed_ids: frozenset[str],
+) -> FigureMention:
+    s_start, s_end = sent
+    in_sentence = [w for w in words if s_start <= w.key_start < s_end] if s_end else []
+    background = any(w.role == "background" for w in in_sentence)
+    update = any(w.role == "update" and w.key_start < fm.key_end for w in in_sentence)
+    initial = any(w.role == "initial" for w in in_sentence)
+    of: str | None = "civilians" if counted is not None and counted.civilian else None
+    own = counted is not None and counted.role == "member_own"
+    stop = _BREAK.search(key, fm.key_end)
+    window_end = min(stop.start() if stop else len(key), fm.key_end + _OF_WINDOW)
+    for w in words:
+        if (
+            fm.key_end <= w.key_start < window_end
+            and w.role == "member_own"
+            and w.key_start - fm.key_end <= 5
+        ):
+            own = True
+        if w.role == "trigger" and fm.key_end < w.key_start < window_end:
+            window_end = w.key_start
+    if of is None and not own:
+        for m in mentions:
+            if fm.key_end <= m.key_start < window_end and m.actor_id and m.actor_id not in unnamed_ids:
+                gap = key[fm.key_end : m.key_start]
+                if _gap_ok(key, fm.key_end, m.key_start, 4) and (
+                    len(gap.split()) <= 1 or _OF_CUE.search(gap)
+                ):
+                    of = m.actor_id
+                break
+    includes = None
+    for t in titles:
+        # "بينهم مدير السجن" or "23 آخرين من مقاتلين وموظفين مدنيين"
+        if fm.key_end <= t.key_start < window_end and _gap_ok(key, fm.key_end, t.key_start, 3):
+            before = key[max(fm.key_end, t.key_start - 12) : t.key_start]
+            if "بينهم" in before or "منهم" in before or before.rstrip().endswith("من"):
+                en = getattr(t.entry, "en", ())
+                includes = str(en[0]) if en else t.span.text
+                break
+    return replace(
+        fm, of=of, own=own, includes=includes, background=background, update=update, initial=initial
+    )

@@ -1,0 +1,231 @@
+"""Actor mentions in an article, with the short forms resolved to the actor they stand for.
+
+Registry aliases give direct mentions. On top of them, in text order:
+
+- unnamed sources ("مصادر طبية", "شهود عيان") become typed unnamed-source actors (lexicon
+  ``unnamed_sources``; the entry id is the actor id, DESIGN.md);
+- a person's surname alone ("وأضاف عبدي") refers to the person named in full earlier;
+- generic words ("الوكالة", "التنظيم", lexicon ``generic_referents``) refer to the most recent earlier actor
+  of a kind the word can name, else to the actor of those kinds mentioned most often ("in focus");
+- speaker words ("المصدر", "البيان") are left for attribution to resolve to the current speaker
+  (``actor_id`` empty, ``how == "speaker"``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from rasid.model import Actor, Span
+from rasid.text.normalize import NormalizedText, fold
+from rasid.text.tokens import at_boundary
+
+log = logging.getLogger(__name__)
+
+ARTICLE_ID = "article"  # pseudo-actor for figures the article states in its own voice
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an actor: ``how`` is name | unnamed | surname | generic | speaker."""
+
+    actor_id: str
+    key_start: int
+    key_end: int
+    span: Span
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class ActorInfo:
+    """What the claims layer needs to know about an actor, from the registry or a lexicon entry."""
+
+    id: str
+    name: str
+    name_ar: str | None
+    kind: str
+    affiliation: str | None
+    org: str | None = None
+
+
+class _Entry(Protocol):
+    id: str
+    attrs: Mapping[str, Any]
+
+
+class _LexMatch(Protocol):
+    @property
+    def entry(self) -> Any: ...
+    @property
+    def key_start(self) -> int: ...
+    @property
+    def key_end(self) -> int: ...
+    @property
+    def span(self) -> Span: ...
+
+
+class ActorDirectory:
+    """Actor facts by id: the registry first, then unnamed-source lexicon entries, then the article."""
+
+    def __init__(self, registry: Any, unnamed: Any = None, outlet: str | None = None) -> None:
+        self.registry = registry
+        self.unnamed = unnamed
+        self.outlet = outlet
+
+    def info(self, actor_id: str) -> ActorInfo | None:
+        if actor_id == ARTICLE_ID:
+            return ActorInfo(ARTICLE_ID, self.outlet or "the article", None, "media", None)
+        if self.registry is not None and actor_id in self.registry:
+            e = self.registry.get(actor_id)
+            return ActorInfo(e.id, e.name, e.name_ar, e.kind, e.affiliation, getattr(e, "org", None))
+        entry = self.unnamed.get(actor_id) if self.unnamed is not None else None
+        if entry is not None:
+            a = entry.attrs
+            name_ar = a.get("name_ar") or (entry.ar[0] if getattr(entry, "ar", ()) else None)
+            return ActorInfo(
+                entry.id, str(a.get("name", entry.id)), name_ar, str(a.get("kind", "other")), None
+            )
+        return None
+
+    def kind(self, actor_id: str) -> str | None:
+        info = self.info(actor_id)
+        return info.kind if info else None
+
+    def side(self, actor_id: str) -> str:
+        """The organisation an actor speaks for: a person's org, a media outlet's owner, else itself."""
+        info = self.info(actor_id)
+        if info is None:
+            return actor_id
+        if info.kind == "person" and (info.org or info.affiliation):
+            return info.org or info.affiliation or actor_id
+        if info.kind == "media" and info.affiliation:
+            return info.affiliation
+        return actor_id
+
+
+def _overlaps(a_start: int, a_end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    return any(a_start < e and s < a_end for s, e in taken)
+
+
+def find_mentions(
+    norm: NormalizedText,
+    registry: Any,
+    lexicons: Any,
+    directory: ActorDirectory | None = None,
+) -> list[Mention]:
+    """Every actor mention in text order, short forms resolved (see the module docstring)."""
+    directory = directory or ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    out: list[Mention] = []
+    for m in registry.match(norm) if registry is not None else ():
+        if out and out[-1].key_start == m.key_start and out[-1].key_end == m.key_end:
+            continue  # a shared alias: keep the first actor at this span
+        out.append(Mention(m.actor_id, m.key_start, m.key_end, m.span, "name"))
+    taken = [(m.key_start, m.key_end) for m in out]
+    for u in lexicons.get("unnamed_sources").match(norm):
+        if not _overlaps(u.key_start, u.key_end, taken):
+            out.append(Mention(u.entry.id, u.key_start, u.key_end, u.span, "unnamed"))
+            taken.append((u.key_start, u.key_end))
+    out.extend(_surnames(norm, out, directory, taken))
+    out.sort(key=lambda m: m.key_start)
+    generic = [
+        g
+        for g in lexicons.get("generic_referents").match(norm)
+        if not _overlaps(g.key_start, g.key_end, taken)
+    ]
+    if generic:
+        out = _resolve_generic(out, generic, directory, norm.key)
+    return out
+
+
+def _surnames(
+    norm: NormalizedText, mentions: Sequence[Mention], directory: ActorDirectory, taken: list[tuple[int, int]]
+) -> list[Mention]:
+    """Later bare surnames of people named in full ("مظلوم عبدي" ... "وأضاف عبدي")."""
+    found: list[Mention] = []
+    key = norm.key
+    seen: set[str] = set()
+    for m in mentions:
+        if m.actor_id in seen or directory.kind(m.actor_id) != "person":
+            continue
+        words = fold(norm.key[m.key_start : m.key_end]).split()
+        if len(words) < 2 or len(words[-1]) < 3:
+            continue
+        seen.add(m.actor_id)
+        surname = words[-1]
+        pos = key.find(surname, m.key_end)
+        while pos >= 0:
+            end = pos + len(surname)
+            if at_boundary(key, pos, end) and not _overlaps(pos, end, taken):
+                found.append(Mention(m.actor_id, pos, end, norm.span(pos, end), "surname"))
+                taken.append((pos, end))
+            pos = key.find(surname, end)
+    return found
+
+
+_HEAD_WINDOW = 12  # key characters before a mention searched for its head word ("وكالة", "تنظيم")
+
+
+def _head(text: str) -> str:
+    """The head noun of a generic word without article or proclitics: "والتنظيم" -> "تنظيم"."""
+    words = fold(text).split()
+    word = words[-1] if words else ""
+    for prefix in ("وال", "فال", "بال", "لل", "ال"):
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
+
+
+def _resolve_generic(
+    mentions: list[Mention], generic: Iterable[Any], directory: ActorDirectory, key: str
+) -> list[Mention]:
+    counts: Counter[str] = Counter(m.actor_id for m in mentions)
+    out = list(mentions)
+    for g in generic:
+        attrs = g.entry.attrs
+        if attrs.get("speaker"):
+            out.append(Mention("", g.key_start, g.key_end, g.span, "speaker"))
+            continue
+        kinds = set(attrs.get("kinds", ()))
+        earlier = [
+            m for m in out if m.key_end <= g.key_start and m.actor_id and directory.kind(m.actor_id) in kinds
+        ]
+        # an actor introduced with the same head word wins ("وكالة سانا" ... "الوكالة",
+        # "بتنظيم الدولة" ... "التنظيم"), else the most recent actor of a fitting kind
+        head = _head(g.span.text)
+        headed = [m for m in earlier if head and head in key[max(0, m.key_start - _HEAD_WINDOW) : m.key_end]]
+        pick = headed or earlier
+        target = pick[-1].actor_id if pick else None
+        if target is None:
+            ranked = [a for a, _ in counts.most_common() if directory.kind(a) in kinds]
+            target = ranked[0] if ranked else None
+        if target is None:
+            log.debug("generic word %r left unresolved", g.span.text)
+            continue
+        out.append(Mention(target, g.key_start, g.key_end, g.span, "generic"))
+        out.sort(key=lambda m: m.key_start)
+    return out
+
+
+def record_actors(
+    mentions: Iterable[Mention], directory: ActorDirectory, extra_ids: Iterable[str] = ()
+) -> list[Actor]:
+    """The record's ``actors``: each resolved actor once, with all its mention spans, in first-seen order."""
+    spans: dict[str, list[Span]] = {}
+    for m in mentions:
+        if m.actor_id:
+            spans.setdefault(m.actor_id, []).append(m.span)
+    for actor_id in extra_ids:
+        spans.setdefault(actor_id, [])
+    out: list[Actor] = []
+    for actor_id, sp in spans.items():
+        info = directory.info(actor_id)
+        if info is None:
+            if actor_id != "civilians":
+                log.debug("actor %s is not in the registry; left out of the record", actor_id)
+            continue
+        uniq = sorted({(s.start, s.end): s for s in sp}.values(), key=lambda s: s.start)
+        out.append(Actor(info.id, info.name, info.name_ar, info.kind, info.affiliation, tuple(uniq)))
+    return out
