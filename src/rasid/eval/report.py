@@ -37,6 +37,8 @@ def article_details(article: ArticleResult) -> list[str]:
     lines.extend(f"  ERROR {e}" for e in article.errors)
     for m in article.event_matches:
         failed = ", ".join(m.failed()) or "all right"
+        if not m.place and m.distance_km is not None:
+            failed += f" (place {m.distance_km:.1f} km from the gold point)"
         kind = "event" if m.required else "optional event (not scored)"
         lines.append(
             f"  {kind} {m.gold} <- {m.pred}: wrong {failed}"
