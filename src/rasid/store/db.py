@@ -408,48 +408,51 @@ class Store:
         if not results:
             return
         now = _now()
-        errors = 0
+        r = t.records.c
+        article_ids = [a for a, _ in results]
+        if len(set(article_ids)) != len(article_ids):
+            raise ValueError("save_records got two records for the same article in one batch")
         with self.engine.begin() as conn:
-            for article_id, record in results:
-                self._save_one(conn, article_id, record, run_id, now)
-                errors += record.status != "ok"
+            old = [
+                int(x)
+                for x in conn.execute(
+                    sa.select(r.id).where(r.article_id.in_(article_ids), r.current)
+                ).scalars()
+            ]
+            if old:
+                self._drop_denormalized(conn, old)
+                conn.execute(sa.update(t.records).where(r.id.in_(old)).values(current=False))
+            rows = [
+                {
+                    "article_id": article_id,
+                    "run_id": run_id,
+                    "pipeline_version": record.pipeline.version,
+                    "status": record.status,
+                    "error": record.error,
+                    "record": record.to_dict(),
+                    "current": True,
+                    "created": now,
+                }
+                for article_id, record in results
+            ]
+            ids = conn.execute(
+                sa.insert(t.records).returning(r.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            saved = [(int(rid), a, rec) for rid, (a, rec) in zip(ids, results, strict=True)]
+            a = t.articles.c
+            for status in ("ok", "error"):
+                these = [art for _, art, rec in saved if rec.status == status]
+                if these:
+                    conn.execute(sa.update(t.articles).where(a.id.in_(these)).values(status=status))
+            denormalize(conn, [s for s in saved if s[2].status == "ok"])
             if run_id is not None:
+                errors = sum(rec.status != "ok" for _, rec in results)
                 c = t.runs.c
                 conn.execute(
                     sa.update(t.runs)
                     .where(c.id == run_id)
                     .values(processed=c.processed + len(results), errors=c.errors + errors)
                 )
-
-    def _save_one(
-        self, conn: Connection, article_id: int, record: Record, run_id: int | None, now: datetime
-    ) -> None:
-        r = t.records.c
-        old = [
-            int(x)
-            for x in conn.execute(sa.select(r.id).where(r.article_id == article_id, r.current)).scalars()
-        ]
-        if old:
-            self._drop_denormalized(conn, old)
-            conn.execute(sa.update(t.records).where(r.id.in_(old)).values(current=False))
-        data = record.to_dict()
-        rec_id = conn.execute(
-            sa.insert(t.records)
-            .values(
-                article_id=article_id,
-                run_id=run_id,
-                pipeline_version=record.pipeline.version,
-                status=record.status,
-                error=record.error,
-                record=data,
-                current=True,
-                created=now,
-            )
-            .returning(r.id)
-        ).scalar_one()
-        conn.execute(sa.update(t.articles).where(t.articles.c.id == article_id).values(status=record.status))
-        if record.status == "ok":
-            denormalize(conn, int(rec_id), article_id, record)
 
     @staticmethod
     def _drop_denormalized(conn: Connection, record_ids: list[int]) -> None:
