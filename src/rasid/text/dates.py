@@ -54,7 +54,7 @@ class ResolvedDate:
 
 @dataclass(frozen=True)
 class _Grammar:
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    patterns: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     months: dict[str, int]
     hijri: dict[str, int]
     ambiguous: frozenset[str]
@@ -93,37 +93,43 @@ def _grammar() -> _Grammar:
     year = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{YM})(?!{L}))?)"
     alt_month = rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)"
     patterns = (
-        ("numeric", re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])")),
-        ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])")),
+        (
+            "numeric",
+            re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])"),
+            None,
+        ),
+        ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])"), None),
         (
             "absolute",
             re.compile(
-                rf"(?:(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?)?(?<!\d)(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
+                rf"(?<!\d)(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
                 rf"(?P<m>{M}|{H})(?!{L}){alt_month}?{year}?"
             ),
+            re.compile(rf"(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?$"),
         ),
         (
             "mdy",
             re.compile(rf"(?P<m>{M})\.?\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?"),
+            None,
         ),
         (
             "weekday",
-            re.compile(
-                rf"(?:(?P<rel>{R})\s+)?(?:(?:صباح|مساء|ليل|ظهر|عصر|فجر|يوم)\s+)?(?P<wd>{W})(?!{L})"
-                rf"(?:\s+(?P<dir>{D})(?!{L}))?"
-            ),
+            re.compile(rf"(?P<wd>{W})(?!{L})(?:\s+(?P<dir>{D})(?!{L}))?"),
+            re.compile(rf"(?:(?P<rel>{R})\s+)?(?:(?:صباح|مساء|ليل|ظهر|عصر|فجر|يوم)\s+)?$"),
         ),
         (
             "month",
-            re.compile(
-                rf"(?P<pre>(?:شهر|في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|اواسط)\s+)?(?P<m>{M}|{H})(?!{L})"
-                rf"{alt_month}?(?:\s+(?P<dir>{D})(?!{L}))?{year}?"
-            ),
+            re.compile(rf"(?P<m>{M}|{H})(?!{L}){alt_month}?(?:\s+(?P<dir>{D})(?!{L}))?{year}?"),
+            re.compile(r"(?P<pre>(?:شهر|في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|اواسط)\s+)$"),
         ),
-        ("ago", re.compile(rf"(?P<mode>{since})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})")),
-        ("period", re.compile(rf"(?:(?P<this>هذا|هذه)\s+(?P<p2>{P})|(?P<p>{P})\s+(?P<dir>{D}))(?!{L})")),
-        ("relative_day", re.compile(rf"(?P<rel>{R})(?!{L})")),
-        ("year", re.compile(r"(?:عام|العام|سنه|لعام|منذ|في|خلال)\s+(?P<y>(?:19|20)\d{2})(?!\d)")),
+        ("ago", re.compile(rf"(?P<mode>{since})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})"), None),
+        (
+            "period",
+            re.compile(rf"(?:(?P<this>هذا|هذه)\s+(?P<p2>{P})|(?P<p>{P})\s+(?P<dir>{D}))(?!{L})"),
+            None,
+        ),
+        ("relative_day", re.compile(rf"(?P<rel>{R})(?!{L})"), None),
+        ("year", re.compile(r"(?:عام|العام|سنه|لعام|منذ|في|خلال)\s+(?P<y>(?:19|20)\d{2})(?!\d)"), None),
     )
     return _Grammar(
         patterns,
@@ -143,9 +149,8 @@ def _norm_ws(s: str | None) -> str:
     return re.sub(r"\s+", " ", s or "")
 
 
-def _expr(g: _Grammar, kind: str, m: re.Match[str]) -> dict[str, Any] | None:
-    """Fields of a DateExpr from a match, or None when the match is not a date after all."""
-    gd = m.groupdict()
+def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
+    """Fields of a DateExpr from a match's groups, or None when the match is not a date after all."""
     if kind in ("numeric", "iso"):
         nd, nm, ny = int(gd["d"]), int(gd["m"]), int(gd["y"])
         if nm > 12 and nd <= 12:
@@ -220,22 +225,27 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     key = norm.key
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
-    for kind, rx in g.patterns:
+    for kind, rx, pre_rx in g.patterns:
         for m in rx.finditer(key):
             s, e = m.start(), m.end()
             while e > s and key[e - 1] == " ":
                 e -= 1
+            gd: dict[str, Any] = dict(m.groupdict())
+            if pre_rx is not None:
+                # Optional words before the anchor word ("أمس" before "السبت"), found looking back.
+                pm = pre_rx.search(key, max(0, s - 40), s)
+                if pm is not None and pm.start() < s and at_boundary(key, pm.start(), s):
+                    gd.update({k: v for k, v in pm.groupdict().items() if v})
+                    if kind != "month" or (gd.get("pre") or "").startswith("شهر"):
+                        s = pm.start()
             if any(s < b and e > a for a, b in taken):
                 continue
             if kind not in ("numeric", "iso") and not at_boundary(key, s, e):
                 continue
-            fields = _expr(g, kind, m)
+            fields = _expr(g, kind, gd)
             if fields is None:
                 continue
-            pre = m.groupdict().get("pre")
-            if kind == "month" and pre and not pre.startswith("شهر"):
-                s = m.start("m")  # the preposition is not part of the date
-            elif kind == "year" and fold(key[s : m.start("y")]) in ("في", "خلال"):
+            if kind == "year" and fold(key[s : m.start("y")]) in ("في", "خلال"):
                 s = m.start("y")
             taken.append((s, e))
             out.append(DateExpr(span=norm.span(s, e), key_start=s, key_end=e, **fields))

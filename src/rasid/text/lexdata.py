@@ -18,7 +18,7 @@ import yaml
 
 from rasid.errors import Errors
 from rasid.text.normalize import fold
-from rasid.text.tokens import at_boundary
+from rasid.text.tokens import PROCLITICS, at_boundary
 
 V = TypeVar("V")
 
@@ -72,6 +72,7 @@ class WordTable(Generic[V]):
         alts = sorted(self.values, key=len, reverse=True)
         body = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) or r"(?!x)x"
         self.pattern = re.compile(f"(?:{body})")
+        self.max_words = max((a.count(" ") + 1 for a in alts), default=1)
         self.allow_clitics = allow_clitics
 
     def get(self, folded: str) -> V | None:
@@ -93,14 +94,27 @@ class WordTable(Generic[V]):
         return Hit(m.start(), m.end(), self.values[phrase], phrase)
 
     def match_before(self, key: str, pos: int, window: int = 40) -> Hit[V] | None:
-        """The longest phrase ending exactly at ``pos`` (spaces before ``pos`` skipped)."""
+        """The longest phrase ending exactly at ``pos`` (spaces before ``pos`` skipped).
+
+        Looks up the last few words in the table (a dict lookup per length), which is much cheaper
+        than running the alternation regex at every position of the window.
+        """
         end = pos
         while end > 0 and key[end - 1] == " ":
             end -= 1
-        for s in range(max(0, end - window), end):
-            if s == 0 or not key[s - 1].isalpha() or self.allow_clitics:
-                m = self.pattern.fullmatch(key, s, end)
-                if m and at_boundary(key, s, end):
-                    phrase = re.sub(r"\s+", " ", m.group())
-                    return Hit(s, end, self.values[phrase], phrase)
+        words = key[max(0, end - window) : end].split(" ")[-self.max_words :]
+        for k in range(len(words), 0, -1):
+            phrase = " ".join(words[-k:])
+            start = end - len(phrase)
+            lead = len(phrase) - len(phrase.lstrip("\"'([«"))  # an opening mark glued to the word
+            if lead:
+                phrase, start = phrase[lead:], start + lead
+            if start > 0 and k == len(words) and end - window > 0 and key[start - 1] != " ":
+                continue  # the first word was cut by the window
+            for n in (0, 1, 2, 3) if self.allow_clitics else (0,):
+                if n and (len(phrase) <= n or phrase[:n] not in PROCLITICS):
+                    continue
+                value = self.values.get(phrase[n:])
+                if value is not None and at_boundary(key, start + n, end, self.allow_clitics):
+                    return Hit(start + n, end, value, phrase[n:])
         return None
