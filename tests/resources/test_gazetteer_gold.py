@@ -30,7 +30,8 @@ def score(gaz: Gazetteer) -> tuple[float, list[str]]:
         if text not in by_text:
             mentions = gaz.match(normalize(text))
             by_text[text] = [
-                (m.span.start, m.span.end, e) for m, e in zip(mentions, gaz.resolve_all(mentions), strict=True)
+                (m.span.start, m.span.end, e)
+                for m, e in zip(mentions, gaz.resolve_all(mentions), strict=True)
             ]
         found = [e for s, t, e in by_text[text] if s < g["end"] and g["start"] < t]
         entry = found[0] if found else None
@@ -43,7 +44,9 @@ def score(gaz: Gazetteer) -> tuple[float, list[str]]:
         if ok:
             hits += 1
         else:
-            got = f"{entry.id} {entry.country} {entry.admin1} ({entry.lat},{entry.lon})" if entry else "nothing"
+            got = (
+                f"{entry.id} {entry.country} {entry.admin1} ({entry.lat},{entry.lon})" if entry else "nothing"
+            )
             errors.append(f"{g['id']} {g['mention']}: want {g['country']} {g['admin1']}, got {got}")
     return hits / len(gold), errors
 
