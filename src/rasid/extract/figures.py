@@ -31,6 +31,7 @@ _BREAK = re.compile(r"[.,;:!?\n]")
 _MAX_GAP_WORDS = 3  # words allowed between a trigger and its number ("أسفرت عن مقتل ما لا يقل عن")
 _OF_CUE = re.compile(r"(?:^|\s)(?:من|صفوف|في صفوف|التابعين|التابعة|الموالين|الموالية)(?:\s|$)")
 _OF_WINDOW = 60
+_NEAR_CHARS = 40  # key characters a trigger may stand before its number (3 words)
 _PHRASE_STOP = frozenset(
     {"في", "جراء", "خلال", "اثر", "بعد", "على", "من", "الى", "عند", "قرب", "بسبب"}
 )  # key characters after a figure searched for whose people it is
@@ -110,7 +111,7 @@ def find_figures(
     """Figure mentions in text order (``sentence_bounds`` are key offsets of sentences)."""
     key = norm.key
     words = _words(figure_words)
-    triggers = [w for w in words if w.role == "trigger"]
+    triggers = sorted((w for w in words if w.role == "trigger"), key=lambda w: w.key_start)
     after_roles = {"counted", "person", "vehicle", "not_casualty", "member_own", "dual"}
     followers = [w for w in words if w.role in after_roles]
     out: list[FigureMention] = []
@@ -118,7 +119,9 @@ def find_figures(
     def nearest_trigger(pos: int) -> _Word | None:
         best = None
         for t in triggers:
-            if t.key_end <= pos and _gap_ok(key, t.key_end, pos):
+            if t.key_end > pos:
+                break
+            if pos - t.key_end <= _NEAR_CHARS and _gap_ok(key, t.key_end, pos):
                 best = t
         return best
 
@@ -138,6 +141,8 @@ def find_figures(
     def trigger_after(pos: int) -> _Word | None:
         for t in triggers:
             t_start = t.key_start - len(t.prefix)
+            if t_start > pos + _NEAR_CHARS:
+                break
             if t_start <= pos or t.kind in ("vehicles_destroyed", "vehicles_seized"):
                 continue
             gap = key[pos:t_start].strip()
