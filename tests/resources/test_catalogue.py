@@ -1,0 +1,38 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rasid.resources import catalogue
+from rasid.resources.catalogue import load_resources
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_lazy_cached_and_checksummed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("RASID_RESOURCES", raising=False)
+    monkeypatch.delenv("RASID_CONFIG", raising=False)
+    catalogue.clear_cache()
+    res = load_resources({})
+    assert "actors" not in res.__dict__  # nothing loaded yet
+    assert load_resources({}) is res
+    sums = res.checksums()
+    assert len(sums["actors"]) == 64 and len(sums["lexicons"]) == 64
+    ext = load_resources({"actors_paths": [str(DATA / "user_actors.yaml")]})
+    assert ext is not res
+    assert ext.checksums()["actors"] != sums["actors"]
+    assert "test-brigade" in ext.actors and "test-brigade" not in res.actors
+    rows = res.catalogue(include_gazetteer=False)
+    assert any(r.resource == "actors" and r.name == "syria" and r.licence for r in rows)
+
+
+def test_env_config_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cfg = tmp_path / "res.toml"
+    cfg.write_text(f'[resources]\nactors_paths = ["{DATA / "user_actors.yaml"}"]\n', encoding="utf-8")
+    monkeypatch.setenv("RASID_RESOURCES", str(cfg))
+    monkeypatch.delenv("RASID_CONFIG", raising=False)
+    catalogue.clear_cache()
+    res = load_resources()
+    assert res.actors.get("test-brigade").name == "Test Valley Brigade"
+    catalogue.clear_cache()
