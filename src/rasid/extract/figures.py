@@ -260,6 +260,19 @@ def find_figures(
             )
             out.append(_finish(fm, key, norm, words, titles, mentions, sent, w, unnamed_ids))
     out.sort(key=lambda f: f.key_start)
+    return _inherit_others(out, figure_words, sentence_bounds)
+
+
+def _inherit_others(
+    out: list[FigureMention], figure_words: Sequence[Any], bounds: Sequence[tuple[int, int]]
+) -> list[FigureMention]:
+    """ "إصابة 23 آخرين": "others" are of the same side as the figure before them in the sentence."""
+    others = {m.key_end for m in figure_words if m.entry.attrs.get("others")}
+    for i in range(1, len(out)):
+        f, prev = out[i], out[i - 1]
+        same = _sentence_of(f.key_start, bounds) == _sentence_of(prev.key_start, bounds)
+        if f.key_end in others and f.of is None and not f.own and same:
+            out[i] = replace(f, of=prev.of, own=prev.own)
     return out
 
 
