@@ -153,3 +153,19 @@ def test_quarantine_rows(store: Store) -> None:
     store.resolve_quarantine([int(row["id"])])
     assert store.quarantine_list() == []
     assert len(store.quarantine_list(include_resolved=True)) == 1
+
+
+def test_versions_within_one_call_are_chained(store: Store) -> None:
+    texts = [TEXT, TEXT + " 1", TEXT + " 2"]
+    stats = store.add_articles(
+        [_ing("a1", x, url="https://example.org/a1") for x in texts] + [_ing("b", TEXT + " b")]
+    )
+    assert (stats.added, stats.new_versions) == (4, 2)
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT id, previous_id, latest FROM articles ORDER BY id")).all()
+    assert [(r[1], bool(r[2])) for r in rows] == [
+        (None, False),
+        (rows[0][0], False),
+        (rows[1][0], True),
+        (None, True),
+    ]

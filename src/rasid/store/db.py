@@ -132,6 +132,11 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def _identity(art: Article) -> str:
+    """What makes two inputs versions of one article: the URL when there is one, else the id."""
+    return f"url:{art.url}" if art.url else f"id:{art.id}"
+
+
 class Store:
     """Articles in, records out. Create with ``Store.open(url)``."""
 
@@ -210,14 +215,25 @@ class Store:
         run_id: int | None,
     ) -> None:
         now = _now()
+        c = t.articles.c
         good = [i for i in chunk if isinstance(i, Ingested)]
         keys = list({i.key for i in good})
         seen: set[str] = set()
         for part in range(0, len(keys), 400):
-            q = sa.select(t.articles.c.text_sha256).where(
-                t.articles.c.text_sha256.in_(keys[part : part + 400])
-            )
+            q = sa.select(c.text_sha256).where(c.text_sha256.in_(keys[part : part + 400]))
             seen.update(conn.execute(q).scalars())
+        latest = self._latest_versions(conn, [i.article for i in good])
+        rows: list[dict[str, Any]] = []
+        row_keys: list[str] = []
+
+        def flush() -> None:
+            if rows:
+                ids = conn.execute(sa.insert(t.articles).returning(c.id, sort_by_parameter_order=True), rows)
+                for key, new_id in zip(row_keys, ids.scalars(), strict=True):
+                    latest[key] = int(new_id)
+                rows.clear()
+                row_keys.clear()
+
         for item in chunk:
             if isinstance(item, InputFailure):
                 self._quarantine(conn, item, run_id, now)
@@ -230,43 +246,53 @@ class Store:
                 continue
             seen.add(key)
             art = item.article
-            previous = self._latest_version(conn, art)
+            ident = _identity(art)
+            if ident in row_keys:
+                flush()  # an earlier version of this article is in this very chunk: it needs its id
+            previous = latest.get(ident)
             if previous is not None:
                 conn.execute(
-                    sa.update(t.articles)
-                    .where(t.articles.c.id == previous)
-                    .values(latest=False, status="superseded")
+                    sa.update(t.articles).where(c.id == previous).values(latest=False, status="superseded")
                 )
                 stats.new_versions += 1
-            conn.execute(
-                sa.insert(t.articles).values(
-                    ext_id=art.id,
-                    text=art.text,
-                    url=art.url,
-                    outlet=art.outlet,
-                    title=art.title,
-                    language=art.language,
-                    published=art.published,
-                    text_sha256=key,
-                    raw_sha256=art.text_sha256,
-                    encoding=item.encoding,
-                    source_ref=item.source_ref,
-                    previous_id=previous,
-                    latest=True,
-                    status="pending",
-                    created=now,
-                )
+            rows.append(
+                {
+                    "ext_id": art.id,
+                    "text": art.text,
+                    "url": art.url,
+                    "outlet": art.outlet,
+                    "title": art.title,
+                    "language": art.language,
+                    "published": art.published,
+                    "text_sha256": key,
+                    "raw_sha256": art.text_sha256,
+                    "encoding": item.encoding,
+                    "source_ref": item.source_ref,
+                    "previous_id": previous,
+                    "latest": True,
+                    "status": "pending",
+                    "created": now,
+                }
             )
+            row_keys.append(ident)
             stats.added += 1
+        flush()
 
     @staticmethod
-    def _latest_version(conn: Connection, art: Article) -> int | None:
-        """The latest stored version of the same article: same URL when it has one, else same id."""
+    def _latest_versions(conn: Connection, arts: Sequence[Article]) -> dict[str, int]:
+        """Latest stored versions of the same articles: same URL when it has one, else same id (no URL)."""
         c = t.articles.c
-        match = c.url == art.url if art.url else sa.and_(c.ext_id == art.id, c.url.is_(None))
-        q = sa.select(c.id).where(match, c.latest).order_by(c.id.desc()).limit(1)
-        found = conn.execute(q).scalar_one_or_none()
-        return int(found) if found is not None else None
+        urls = list({a.url for a in arts if a.url})
+        ids = list({a.id for a in arts if not a.url})
+        found: dict[str, int] = {}
+        for part in range(0, max(len(urls), len(ids)), 400):
+            cond = sa.or_(
+                c.url.in_(urls[part : part + 400]),
+                sa.and_(c.ext_id.in_(ids[part : part + 400]), c.url.is_(None)),
+            )
+            for row in conn.execute(sa.select(c.id, c.ext_id, c.url).where(c.latest, cond)):
+                found[f"url:{row.url}" if row.url else f"id:{row.ext_id}"] = int(row.id)
+        return found
 
     def _quarantine(self, conn: Connection, item: InputFailure, run_id: int | None, now: datetime) -> None:
         q = t.quarantine.c
