@@ -113,15 +113,15 @@ class Matcher(Generic[P]):
         cands = self.candidates(norm.key)
         # Longest first, then leftmost; an unstripped form beats a stripped one of the same extent.
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[4], c[2]))
-        taken: list[tuple[int, int]] = []
+        occupied = bytearray(len(norm.key))
         chosen: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
         for start, end, form, prefix, stripped in cands:
             if (start, end) in chosen:
                 chosen[(start, end)].append((form, prefix, stripped))
                 continue
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if any(occupied[start:end]):
                 continue
-            taken.append((start, end))
+            occupied[start:end] = b"\x01" * (end - start)
             chosen[(start, end)] = [(form, prefix, stripped)]
         hits: list[Hit[P]] = []
         for (start, end), found in sorted(chosen.items()):
