@@ -9,6 +9,7 @@ from rasid.ingest.items import Ingested, dedup_key
 from rasid.model import Article, Record, sha256_text
 from rasid.store.db import RecordFilter, Store
 from rasid.store.schema import metadata
+from rasid.validate import record_errors
 from tests.test_model import TEXT, sample_record
 
 
@@ -45,6 +46,7 @@ def test_record_round_trip(store: Store) -> None:
     [got] = list(store.iter_records())
     assert got == sample_record().to_dict()
     assert Record.from_dict(got) == sample_record()
+    assert record_errors(got, TEXT) == []
     assert store.pending(10) == []
 
 

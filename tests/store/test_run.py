@@ -16,6 +16,7 @@ from rasid.runtime.local import LocalRunner
 from rasid.store.db import Store
 from rasid.store.ingest import ingest_paths, retry_quarantine
 from rasid.store.run import run
+from rasid.validate import record_errors
 from tests.ingest.conftest import ARTICLE, article_text
 
 CLI = [sys.executable, "-c", "from rasid.cli import main; main()"]
@@ -141,3 +142,21 @@ def test_kill_9_mid_run_then_resume_equals_clean_run(db_url: str, tmp_path: Path
     for key in ("articles", "records", "current_records", "events", "claims", "pending"):
         assert counts[key] == expected_counts[key], key
     assert all(Record.from_dict(r).status == "ok" for r in records)
+
+
+@pytest.mark.slow
+def test_default_pipeline_records_validate_after_storage(store: Store, tmp_path: Path) -> None:
+    folder = _write_articles(tmp_path / "in", 3)
+    (folder / "en.txt").write_text(
+        "Clashes near the border\n\nLocal sources said three fighters were killed on Thursday.\n",
+        encoding="utf-8",
+    )
+    ingest_paths(store, [folder], IngestOptions(published="2022-01-21"))
+    with LocalRunner(1) as runner:
+        summary = run(store, runner, batch=2)
+    assert summary.processed == 4
+    texts = {p.name.removesuffix(".txt"): p.read_text(encoding="utf-8") for p in folder.iterdir()}
+    stored = list(store.iter_records())
+    assert len(stored) + summary.errors == 4
+    for rec in stored:
+        assert record_errors(rec, texts[rec["article"]["id"]]) == []
