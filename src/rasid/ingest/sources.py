@@ -278,10 +278,8 @@ def sniff(path: Path) -> Reader:
     if head.startswith(b"WARC/") or head.startswith(b"\x1f\x8b"):
         return read_warc_file
     low = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if (
-        (low.startswith(b"<?xml")
-        and (b"<rss" in low or b"<feed" in low))
-        or low.startswith((b"<rss", b"<feed"))
+    if (low.startswith(b"<?xml") and (b"<rss" in low or b"<feed" in low)) or low.startswith(
+        (b"<rss", b"<feed")
     ):
         return read_feed_file
     if low.startswith((b"<!doctype html", b"<html")):
