@@ -9,19 +9,26 @@ the claims layer sees speaker, verb and quoted figure together. Quote spans cove
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText
 
-# Marks that both open and close (direction varies by site); guillemets have a direction.
-_TOGGLE = frozenset('"“”„‟″')
-_OPEN = {"«": "»", "‹": "›"}
 _TERMINAL = re.compile(r"[.!?؟…]+[\"'”“»’)\]]*(?=\s|$)")
 # A full stop that does not end a sentence: after a one-letter abbreviation ("د." "م.") or inside a
 # number or a link (no space follows, so _TERMINAL never sees those).
 _ABBREV = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+# One quotation: an opening mark, then the words up to its closing mark on the same line. Straight and
+# curly marks both open and close (their direction varies by site); guillemets have a direction. A mark
+# never closed swallows the rest of its line (no quote starts inside it), as a reader would take it.
+_QUOTE = re.compile(
+    r'(?:["“”„‟″](?P<body>[^"“”„‟″\n]*)(?:(?P<tc>["“”„‟″])|$)'
+    r"|«(?P<gbody>[^»\n]*)(?:(?P<gc>»)|$)|‹(?P<sbody>[^›\n]*)(?:(?P<sc>›)|$))",
+    re.MULTILINE,
+)
+_BODY_OF = {"tc": "body", "gc": "gbody", "sc": "sbody"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,20 +43,12 @@ class Sentence:
 def find_quotes(text: str) -> list[Span]:
     """Quoted stretches (the words between the marks), paired within a line."""
     out: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        base = line.start()
-        s = line.group()
-        open_at: int | None = None
-        closer: str | None = None
-        for i, ch in enumerate(s):
-            if open_at is None:
-                if ch in _TOGGLE or ch in _OPEN:
-                    open_at, closer = i, _OPEN.get(ch)
-            elif (closer is None and ch in _TOGGLE) or ch == closer:
-                if i > open_at + 1:
-                    a, b = base + open_at + 1, base + i
-                    out.append(Span(a, b, text[a:b]))
-                open_at = None
+    for m in _QUOTE.finditer(text):
+        closed = m.lastgroup  # the closing-mark group when the quote was closed, else its body group
+        if closed in _BODY_OF:
+            a, b = m.span(_BODY_OF[closed])
+            if b > a:
+                out.append(Span(a, b, text[a:b]))
     return out
 
 
@@ -58,22 +57,31 @@ def split_sentences(
 ) -> list[Sentence]:
     """Sentences of ``text`` in order, each with its quotes and, when inside a post, the post index."""
     del norm  # offsets are computed on the original text; the key is not needed here
-    quotes = find_quotes(text)
-    q_spans = [(q.start - 1, q.end + 1) for q in quotes]  # with their marks
+    return split_with_quotes(text, find_quotes(text), posts)
+
+
+def split_with_quotes(text: str, quotes: Sequence[Span], posts: Sequence[Span] = ()) -> list[Sentence]:
+    """``split_sentences`` given the quotes ``find_quotes(text)`` already found (the segment stage needs
+    both, so it finds quotes once)."""
+    q_starts = [q.start - 1 for q in quotes]  # with their marks; quotes are ordered and never overlap
+    q_ends = [q.end + 1 for q in quotes]
     bounds: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
         for m in _TERMINAL.finditer(text, line.start(), line.end()):
             cut = m.end()
-            if any(a < m.start() < b - 1 for a, b in q_spans):
+            ms = m.start()
+            k = bisect_left(q_starts, ms) - 1  # the last quotation opened before the mark
+            if k >= 0 and ms < q_ends[k] - 1:
                 continue  # inside a quotation
-            if _ABBREV.search(text, max(line.start(), m.start() - 3), m.start() + 1):
+            if _ABBREV.search(text, max(line.start(), ms - 3), ms + 1):
                 continue
             bounds.append((start, cut))
             start = cut
         bounds.append((start, line.end()))
     out: list[Sentence] = []
     qi = 0
+    nq = len(quotes)
     for a, b in bounds:
         while a < b and text[a].isspace():
             a += 1
@@ -81,9 +89,14 @@ def split_sentences(
             b -= 1
         if a >= b:
             continue
-        while qi < len(quotes) and quotes[qi].end <= a:
+        while qi < nq and quotes[qi].end <= a:
             qi += 1
-        inside = tuple(q for q in quotes[qi:] if q.start >= a and q.end <= b)
+        inside: list[Span] = []
+        for q in quotes[qi:]:
+            if q.start >= b:
+                break  # quotes are ordered: none later lies in this sentence
+            if q.start >= a and q.end <= b:
+                inside.append(q)
         post = next((i for i, p in enumerate(posts) if p.start <= a and b <= p.end), None)
-        out.append(Sentence(a, b, text[a:b], inside, post))
+        out.append(Sentence(a, b, text[a:b], tuple(inside), post))
     return out

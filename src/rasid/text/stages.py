@@ -11,7 +11,7 @@ from rasid.text.lang import detect_language
 from rasid.text.normalize import NormalizedText, normalize
 from rasid.text.numbers import find_quantities
 from rasid.text.posts import find_posts
-from rasid.text.sentences import find_quotes, split_sentences
+from rasid.text.sentences import find_quotes, split_with_quotes
 
 
 @register_stage("normalize", provides=("norm",))
@@ -39,9 +39,10 @@ def segment_stage(doc: Doc, ctx: Context) -> None:
     if posts is None:  # "segment" runs before "posts" in the default order; posts are cheap to find
         posts = find_posts(doc.text)
         doc.layers["posts"] = posts
-    sentences = split_sentences(doc.text, doc.get("norm", NormalizedText), [p.span for p in posts])
+    quotes = find_quotes(doc.text)
+    sentences = split_with_quotes(doc.text, quotes, [p.span for p in posts])
     doc.layers["sentences"] = sentences
-    doc.layers["quotes"] = find_quotes(doc.text)
+    doc.layers["quotes"] = quotes
     doc.layers["sentence_languages"] = [detect_language(s.text) for s in sentences]
 
 
