@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -171,3 +173,17 @@ def test_versions_within_one_call_are_chained(store: Store) -> None:
         (rows[1][0], True),
         (None, True),
     ]
+
+
+def test_streaming_reader_does_not_block_a_writer(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'rw.db'}"
+    with Store.open(url) as reader_store, Store.open(url) as writer_store:
+        reader_store.add_articles([_ing(f"a{i}", TEXT + f" {i}") for i in range(5)])
+        pending = reader_store.pending(10)
+        reader_store.save_records([(p.db_id, _record_for(p.article)) for p in pending[:3]])
+        stream = reader_store.iter_records(yield_per=1)
+        first = next(stream)  # a read transaction is now open
+        writer_store.save_records([(p.db_id, _record_for(p.article)) for p in pending[3:]])
+        rest = list(stream)
+        assert [first["article"]["id"], *(r["article"]["id"] for r in rest)] == ["a0", "a1", "a2"]  # snapshot
+        assert len(list(writer_store.iter_records())) == 5

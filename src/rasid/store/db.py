@@ -98,7 +98,11 @@ def _configure_sqlite(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Connection) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writers take the write lock up front (BEGIN IMMEDIATE), so a busy database waits for
+    # busy_timeout instead of failing on a lock upgrade; readers stay deferred and, in WAL mode,
+    # never block a writer (an export can stream while ``rasid run`` commits).
+    write = conn.get_execution_options().get("rasid_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -127,7 +131,7 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
+    with engine.execution_options(rasid_write=True).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -142,6 +146,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._writer = engine.execution_options(rasid_write=True)
         self.url = engine.url.render_as_string(hide_password=True)
 
     @classmethod
@@ -191,7 +196,7 @@ class Store:
         for attempt in (1, 2):
             local = IngestStats()
             try:
-                with self.engine.begin() as conn:
+                with self._writer.begin() as conn:
                     self._insert_chunk(conn, chunk, local, run_id)
             except IntegrityError:
                 # Another process stored the same text meanwhile; the retry sees it as a duplicate.
@@ -320,7 +325,7 @@ class Store:
 
     def quarantine(self, failures: Iterable[InputFailure], run_id: int | None = None) -> int:
         n = 0
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             for f in failures:
                 self._quarantine(conn, f, run_id, _now())
                 n += 1
@@ -348,7 +353,7 @@ class Store:
     def resolve_quarantine(self, ids: Sequence[int]) -> None:
         if not ids:
             return
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(
                 sa.update(t.quarantine).where(t.quarantine.c.id.in_(list(ids))).values(resolved=_now())
             )
@@ -356,7 +361,7 @@ class Store:
     # ---------------------------------------------------------------- runs
 
     def start_run(self, version: str, config: Mapping[str, Any]) -> int:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             rid = conn.execute(
                 sa.insert(t.runs)
                 .values(started=_now(), version=version, config=dict(config), status="running")
@@ -365,7 +370,7 @@ class Store:
         return int(rid)
 
     def finish_run(self, run_id: int, status: str = "done") -> None:
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             conn.execute(
                 sa.update(t.runs).where(t.runs.c.id == run_id).values(finished=_now(), status=status)
             )
@@ -438,7 +443,7 @@ class Store:
         article_ids = [a for a, _ in results]
         if len(set(article_ids)) != len(article_ids):
             raise ValueError("save_records got two records for the same article in one batch")
-        with self.engine.begin() as conn:
+        with self._writer.begin() as conn:
             old = [
                 int(x)
                 for x in conn.execute(
