@@ -187,3 +187,13 @@ def test_streaming_reader_does_not_block_a_writer(tmp_path: Path) -> None:
         rest = list(stream)
         assert [first["article"]["id"], *(r["article"]["id"] for r in rest)] == ["a0", "a1", "a2"]  # snapshot
         assert len(list(writer_store.iter_records())) == 5
+
+
+def test_record_comes_back_with_its_key_order(store: Store) -> None:
+    store.add_articles([_ing("a1", TEXT)])
+    [p] = store.pending(1)
+    store.save_records([(p.db_id, sample_record())])
+    [got] = list(store.iter_records())
+    want = sample_record().to_dict()
+    assert list(got) == list(want)
+    assert list(got["events"][0]["place"]) == list(want["events"][0]["place"])

@@ -68,7 +68,9 @@ records = sa.Table(
     sa.Column("pipeline_version", sa.String(32), nullable=False),
     sa.Column("status", sa.String(8), nullable=False),
     sa.Column("error", sa.Text),
-    sa.Column("record", JSONType, nullable=False),
+    # Plain JSON (not JSONB) so the record comes back exactly as written, key order included,
+    # on both backends: exports are byte-identical whichever database they read.
+    sa.Column("record", sa.JSON(), nullable=False),
     sa.Column("current", sa.Boolean, nullable=False, server_default=sa.true()),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
     # At most one current record per article: a resumed run can never duplicate one.
