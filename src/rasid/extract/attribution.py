@@ -92,6 +92,7 @@ class Attributor:
         dates: Sequence[Any] = (),
         stops: Sequence[tuple[int, int]] = (),
         sentence_posts: Sequence[str | None] = (),
+        report_day: SaidOn | None = None,
     ) -> None:
         self.norm = norm
         self.bounds = list(sentence_bounds)
@@ -101,9 +102,11 @@ class Attributor:
         self.stops = sorted(stops)  # key spans where a speaker search stops (figures, triggers)
         self.dates = sorted(((norm.to_key(d.span.start), d) for d in dates), key=lambda x: x[0])
         self.sentence_posts = list(sentence_posts)
+        self.report_day = report_day
         self.frames: list[Frame] = []
         self.modifiers: list[tuple[int, str]] = []  # (sentence index, stance)
         self._build(sorted(cues, key=lambda c: c.key_start))
+        self._headline_frames()
 
     # ---- building frames -------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
@@ -151,10 +154,40 @@ class Attributor:
                 speaker.key_end if speaker is not None and speaker.key_start > cue.key_start else cue.key_end
             )
             said_on = self._said_on(cue.key_start, anchor, s_end, sent)
+            prev = self.frames[-1] if self.frames else None
+            if said_on is None and prev is not None and prev.source == source and prev.sentence >= sent - 1:
+                # "أعلن الجيش، اليوم الأحد، ... مؤكداً مقتل 18": a continued report keeps its date
+                said_on = prev.said_on
+            if said_on is None and source != ARTICLE_ID:
+                said_on = self.report_day
             self.frames.append(
                 Frame(source, via, stance, said_on, cue.span, speaker_span, cue.key_start, cue.key_end, sent)
             )
             state.last_source, state.last_speaker_span = source, speaker_span
+
+    def _headline_frames(self) -> None:
+        """A line that opens with a named source and a colon ("المرصد: 13 قتيلاً", a headline style) is
+        that source's statement."""
+        key = self.norm.key
+        added = False
+        for m in self.mentions:
+            if not m.actor_id:
+                continue
+            sent = self.sentence_index(m.key_start)
+            if sent < 0 or any(f.sentence == sent for f in self.frames):
+                continue
+            s_start, _ = self.bounds[sent]
+            if key[s_start : m.key_start].strip(' "«') or not key[m.key_end : m.key_end + 3].lstrip(
+                ' "»'
+            ).startswith(":"):
+                continue
+            said_on = self.report_day if m.actor_id != ARTICLE_ID else None
+            self.frames.append(
+                Frame(m.actor_id, (), "asserted", said_on, None, m.span, m.key_start, m.key_end, sent)
+            )
+            added = True
+        if added:
+            self.frames.sort(key=lambda f: f.key_start)
 
     def _stop_before(self, start: int, limit: int) -> int:
         for s, _e in self.stops:
@@ -234,6 +267,18 @@ class Attributor:
         post_date = self.sentence_posts[sent] if 0 <= sent < len(self.sentence_posts) else None
         return SaidOn(post_date, "day") if post_date else None
 
+    def _next_sentence_frame(self, sent: int) -> Frame | None:
+        """A sentence with no reporting clause followed by one that opens with a named speaker ("مقتل 9
+        ... . وقالت مصادر في الشرطة إن ...") is told on that speaker's word."""
+        key = self.norm.key
+        nxt = [f for f in self.frames if f.sentence == sent + 1]
+        if not nxt or nxt[0].speaker is None or nxt[0].cue is None:
+            return None
+        s_start, _ = self.bounds[sent + 1]
+        if _words_between(key, s_start, nxt[0].key_start) > 1:
+            return None
+        return nxt[0]
+
     # ---- answering -------------------------------------------------------------------------------
     def attribute(self, pos: int, end: int | None = None) -> Attribution:
         """The attribution of the figure or statement at key ``pos``."""
@@ -242,6 +287,8 @@ class Attributor:
         before = [f for f in same if f.key_start <= pos]
         after = [f for f in same if f.key_start > pos]
         frame = before[-1] if before else (after[0] if after else None)
+        if frame is None and sent >= 0:
+            frame = self._next_sentence_frame(sent)
         stance = frame.stance if frame else "asserted"
         if sent >= 0 and any(s in (sent, sent + 1) for s, _ in self.modifiers):
             stance = next(st for s, st in self.modifiers if s in (sent, sent + 1))

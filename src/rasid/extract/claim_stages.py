@@ -9,9 +9,11 @@ from rasid.extract.attribution import Attributor
 from rasid.extract.claims import build_claims
 from rasid.extract.figures import FigureMention, find_figures
 from rasid.extract.mentions import ActorDirectory, Mention, find_mentions, record_actors
-from rasid.model import Claim
+from rasid.model import Claim, SaidOn
 from rasid.pipeline import Context, Doc, register_stage
-from rasid.text.normalize import NormalizedText
+from rasid.text.normalize import NormalizedText, fold
+
+_TODAY = fold("اليوم")
 
 
 def _directory(doc: Doc, ctx: Context) -> ActorDirectory:
@@ -40,6 +42,18 @@ def _sentence_posts(doc: Doc) -> list[str | None]:
         post = posts[s.post] if s.post is not None and s.post < len(posts) else None
         out.append(post.date if post is not None else None)
     return out
+
+
+def report_day(doc: Doc, norm: NormalizedText) -> SaidOn | None:
+    """The day the article reports on as "today": a resolved "اليوم ..." date, else the publication date.
+
+    A statement with no date of its own was made on that day (wire copy printed a day later says "اليوم
+    الجمعة" in a Saturday paper: the weekday in the text wins, as for events)."""
+    for d in doc.layers.get("dates") or ():
+        if d.precision == "day" and d.start == d.end and _TODAY in fold(d.span.text):
+            return SaidOn(d.start.isoformat(), "day")
+    published = doc.published or doc.article.published
+    return SaidOn(str(published)[:10], "day") if published else None
 
 
 @register_stage("actors", requires=("norm",), provides=("actor_mentions",))
@@ -72,6 +86,7 @@ def extract_claims(
         dates=doc.layers.get("dates") or (),
         stops=stops,
         sentence_posts=_sentence_posts(doc),
+        report_day=report_day(doc, norm),
     )
     claims = build_claims(norm, figures, attributor, directory, lexicons.get("statement_cues").match(norm))
     return figures, claims

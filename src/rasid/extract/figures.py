@@ -192,7 +192,7 @@ def find_figures(
         counted = follower_at(end)
         trig = nearest_trigger(expr_start)
         kinds = kinds_for(trig, counted, q.value is None)
-        if not kinds and counted is not None and counted.role == "person":
+        if not kinds and counted is not None and counted.role in ("person", "member_own"):
             trig = trigger_after(counted.key_end)  # "4 أشخاص قتلوا"
             kinds = kinds_for(trig, counted, q.value is None)
             if trig is not None and kinds:

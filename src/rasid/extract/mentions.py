@@ -37,6 +37,7 @@ class Mention:
     key_end: int
     span: Span
     how: str
+    prefix: str = ""  # proclitic before a registry alias in the same word ("و", "لل" ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class ActorInfo:
     kind: str
     affiliation: str | None
     org: str | None = None
+    countries: tuple[str, ...] = ()
 
 
 class _Entry(Protocol):
@@ -80,7 +82,15 @@ class ActorDirectory:
             return ActorInfo(ARTICLE_ID, self.outlet or "the article", None, "media", None)
         if self.registry is not None and actor_id in self.registry:
             e = self.registry.get(actor_id)
-            return ActorInfo(e.id, e.name, e.name_ar, e.kind, e.affiliation, getattr(e, "org", None))
+            return ActorInfo(
+                e.id,
+                e.name,
+                e.name_ar,
+                e.kind,
+                e.affiliation,
+                getattr(e, "org", None),
+                tuple(getattr(e, "countries", ()) or ()),
+            )
         entry = self.unnamed.get(actor_id) if self.unnamed is not None else None
         if entry is not None:
             a = entry.attrs
@@ -118,11 +128,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every actor mention in text order, short forms resolved (see the module docstring)."""
     directory = directory or ActorDirectory(registry, lexicons.get("unnamed_sources"))
-    out: list[Mention] = []
-    for m in registry.match(norm) if registry is not None else ():
-        if out and out[-1].key_start == m.key_start and out[-1].key_end == m.key_end:
-            continue  # a shared alias: keep the first actor at this span
-        out.append(Mention(m.actor_id, m.key_start, m.key_end, m.span, "name"))
+    out = _named(list(registry.match(norm)) if registry is not None else [], directory)
     taken = [(m.key_start, m.key_end) for m in out]
     for u in lexicons.get("unnamed_sources").match(norm):
         if not _overlaps(u.key_start, u.key_end, taken):
@@ -138,6 +144,46 @@ def find_mentions(
     if generic:
         out = _resolve_generic(out, generic, directory, norm.key)
     return out
+
+
+def _named(hits: Sequence[Any], directory: ActorDirectory) -> list[Mention]:
+    """Registry mentions, one actor per span: a shared alias ("الدفاع المدني", "وزارة الصحة") goes to the
+    candidate named unambiguously in the article, else to the one whose country the article is about."""
+    groups: dict[tuple[int, int], list[Any]] = {}
+    for h in hits:
+        groups.setdefault((h.key_start, h.key_end), []).append(h)
+    plain = [g[0] for g in groups.values() if len(g) == 1]
+    named = {h.actor_id for h in plain}
+    votes = article_countries((h.actor_id for h in plain), directory)
+    out: list[Mention] = []
+    for (start, end), group in groups.items():
+        pick = group[0]
+        if len(group) > 1:
+            known = [h for h in group if h.actor_id in named]
+            if known:
+                pick = known[0]
+            else:
+                scored = [(_country_score(h.actor_id, votes, directory), -i, h) for i, h in enumerate(group)]
+                pick = max(scored, key=lambda x: (x[0], x[1]))[2]
+        out.append(Mention(pick.actor_id, start, end, pick.span, "name", getattr(pick, "prefix", "")))
+    out.sort(key=lambda m: m.key_start)
+    return out
+
+
+def article_countries(actor_ids: Iterable[str], directory: ActorDirectory) -> Counter[str]:
+    """How often each country is the scope of an actor the article names (actors tied to one or two
+    countries only: regional and international bodies say nothing about where the article is)."""
+    votes: Counter[str] = Counter()
+    for actor_id in actor_ids:
+        info = directory.info(actor_id)
+        if info is not None and 0 < len(info.countries) <= 2:
+            votes.update(info.countries)
+    return votes
+
+
+def _country_score(actor_id: str, votes: Counter[str], directory: ActorDirectory) -> int:
+    info = directory.info(actor_id)
+    return max((votes[c] for c in info.countries), default=0) if info is not None else 0
 
 
 def _surnames(

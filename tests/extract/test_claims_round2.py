@@ -1,0 +1,151 @@
+"""Round-2 rules of the claims layer (issue 5): each test is a sentence of our own writing.
+
+The registry here carries countries, so that shared aliases and "the article's country" can be decided.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from rasid.extract.claim_stages import extract_claims
+from rasid.extract.mentions import ActorDirectory, find_mentions
+from rasid.model import Article, Claim
+from rasid.pipeline import Doc
+from rasid.resources.actors import ActorRegistry
+from rasid.resources.lexicons import Lexicons
+from rasid.text.dates import find_date_expressions, resolve_all
+from rasid.text.normalize import normalize
+from rasid.text.numbers import find_quantities
+from rasid.text.sentences import split_sentences
+
+ACTORS = """
+schema: rasid.actors/1
+name: round2
+version: "1"
+actors:
+  - {id: lb-civil-defence, name: Lebanese Civil Defence, name_ar: الدفاع المدني اللبناني, kind: other, countries: [LB], shared_aliases: [الدفاع المدني], aliases: {short: [الدفاع المدني]}}
+  - {id: ps-civil-defence, name: Civil Defence in Gaza, name_ar: الدفاع المدني في غزة, kind: other, countries: [PS], shared_aliases: [الدفاع المدني], aliases: {short: [الدفاع المدني]}}
+  - {id: idf, name: Israel Defense Forces, name_ar: الجيش الإسرائيلي, kind: state_forces, countries: [IL, PS], aliases: {name: [جيش الاحتلال]}}
+  - {id: hamas, name: Hamas, name_ar: حركة حماس, kind: rebel_group, countries: [PS], aliases: {short: [حماس]}}
+  - {id: gaza-moh, name: Ministry of Health in Gaza, name_ar: وزارة الصحة في غزة, kind: authority, countries: [PS], shared_aliases: [وزارة الصحة], aliases: {short: [وزارة الصحة]}}
+  - {id: lb-moh, name: Lebanese Ministry of Health, name_ar: وزارة الصحة اللبنانية, kind: authority, countries: [LB], shared_aliases: [وزارة الصحة], aliases: {short: [وزارة الصحة]}}
+  - {id: lb-army, name: Lebanese Army, name_ar: الجيش اللبناني, kind: state_forces, countries: [LB]}
+  - {id: hezbollah, name: Hezbollah, name_ar: حزب الله, kind: political_militia, countries: [LB]}
+  - {id: iq-army, name: Iraqi Army, name_ar: الجيش العراقي, kind: state_forces, countries: [IQ]}
+  - {id: iq-defence-ministry, name: Iraqi Ministry of Defence, name_ar: وزارة الدفاع العراقية, kind: authority, affiliation: iq-army, countries: [IQ]}
+  - {id: is, name: Islamic State, name_ar: تنظيم الدولة الإسلامية, kind: rebel_group, aliases: {short: [داعش]}}
+  - {id: amaq, name: Amaq, name_ar: وكالة أعماق, kind: media, affiliation: is, aliases: {name: [أعماق]}}
+  - {id: observatory, name: Example Observatory, name_ar: المرصد الأهلي للرصد, kind: other, countries: [IQ], aliases: {short: [المرصد الأهلي]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> ActorRegistry:
+    path: Path = tmp_path_factory.mktemp("actors2") / "round2.yaml"
+    path.write_text(ACTORS, encoding="utf-8")
+    return ActorRegistry.load([path], include_package=False)
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> Lexicons:
+    return Lexicons()
+
+
+def _claims(
+    text: str, registry: ActorRegistry, lexicons: Lexicons, published: str | None = None
+) -> list[Claim]:
+    doc = Doc(article=Article(id="t", text=text, published=published))
+    doc.published = published
+    norm = normalize(text)
+    doc.layers["norm"] = norm
+    doc.layers["sentences"] = split_sentences(text, norm)
+    doc.layers["quantities"] = find_quantities(norm)
+    anchor = dt.date.fromisoformat(published) if published else None
+    doc.layers["dates"] = resolve_all(find_date_expressions(norm), anchor)
+    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    mentions = find_mentions(norm, registry, lexicons, directory)
+    _, claims = extract_claims(doc, norm, mentions, lexicons, directory)
+    for c in claims:
+        for s in c.evidence:
+            assert text[s.start : s.end] == s.text
+    return claims
+
+
+def _one(claims: list[Claim], kind: str) -> Claim:
+    found = [c for c in claims if c.figure is not None and c.figure.kind == kind]
+    assert len(found) == 1, claims
+    return found[0]
+
+
+# ---- shared aliases decided by the article's country ---------------------------------------------------
+def test_shared_alias_goes_to_the_actor_of_the_articles_country(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = (
+        "قصف جيش الاحتلال منزلاً في خان يونس تملكه عائلة من أنصار حماس. وقال الدفاع المدني إن 4 مدنيين قتلوا."
+    )
+    assert _one(_claims(text, registry, lexicons), "killed").source == "ps-civil-defence"
+    text = "قصفت طائرة مسيّرة سيارة قرب مقر لحزب الله. وقال الدفاع المدني إن 3 مدنيين قتلوا."
+    assert _one(_claims(text, registry, lexicons), "killed").source == "lb-civil-defence"
+
+
+def test_shared_alias_prefers_the_actor_named_in_full(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = (
+        "أعلنت وزارة الصحة اللبنانية حصيلة أولية للغارة على بلدة حدودية. "
+        "ثم قالت وزارة الصحة إن 5 أشخاص قتلوا في الغارة."
+    )
+    assert _one(_claims(text, registry, lexicons), "killed").source == "lb-moh"
+
+
+# ---- said_on -----------------------------------------------------------------------------------------
+def test_said_on_falls_back_to_the_publication_date(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "قالت حركة حماس إن 3 من عناصرها قتلوا في اشتباك شرق المدينة."
+    c = _one(_claims(text, registry, lexicons, published="2024-03-05"), "killed")
+    assert c.said_on is not None and c.said_on.date == "2024-03-05"
+
+
+def test_said_on_takes_todays_weekday_over_the_paper_date(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    # the paper is dated Saturday 2024-03-09, the text says "today, Friday": the statement is of Friday
+    text = "قتل 4 مسلحين اليوم الجمعة في اشتباك قرب الحدود. وقالت حركة حماس إن الاشتباك انتهى."
+    c = _one(_claims(text, registry, lexicons, published="2024-03-09"), "killed")
+    assert c.said_on is not None and c.said_on.date == "2024-03-08"
+
+
+def test_continued_report_keeps_the_date_of_its_opening_clause(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = (
+        "أعلن الجيش اللبناني، أمس الأربعاء، إحباط عملية تهريب على الحدود الشرقية، "
+        "مؤكداً توقيف 5 أشخاص بعد اشتباك قصير."
+    )
+    c = _one(_claims(text, registry, lexicons, published="2024-03-07"), "arrested")
+    assert c.source == "lb-army"
+    assert c.said_on is not None and c.said_on.date == "2024-03-06"
+
+
+# ---- sources without a reporting verb in the figure's own sentence ------------------------------------
+def test_headline_source_before_a_colon(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "المرصد الأهلي: 9 قتلى في تفجير سوق شعبي\nانفجرت سيارة مفخخة صباح اليوم وسط السوق."
+    assert _one(_claims(text, registry, lexicons), "killed").source == "observatory"
+
+
+def test_lead_sentence_told_on_the_word_of_the_next_sentences_speaker(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = (
+        "قتل 6 عمال في انفجار عبوة ناسفة على طريق زراعي شمال المدينة. "
+        "وقال المرصد الأهلي إن العبوة زرعت قبل أيام."
+    )
+    assert _one(_claims(text, registry, lexicons), "killed").source == "observatory"
+
+
+def test_a_figure_in_a_sentence_with_its_own_source_is_not_moved(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = "قالت حركة حماس إن 6 من عناصرها قتلوا. وقال المرصد الأهلي إن الاشتباك توقف."
+    assert _one(_claims(text, registry, lexicons), "killed").source == "hamas"
