@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
 from rasid.extract.events import (
-    SUPPORT_CUES,
-    TARGET_CUES,
+    ROLE_WINDOW_WORDS,
     SentenceView,
+    Trigger,
     build_events,
     event_sentences,
     find_triggers,
@@ -22,6 +23,12 @@ from rasid.extract.reconcile import reconcile, side_resolver
 from rasid.model import Claim, Event, Span
 from rasid.pipeline import Context, Doc, register_stage
 from rasid.text.normalize import NormalizedText
+from rasid.text.tokens import clitic_prefix
+
+# A date this close after a reporting verb, in the same clause, is when it was said.
+REPORTING_WINDOW_WORDS = 5
+
+VICTIM_KINDS = frozenset({"killed", "injured", "casualties", "captured", "missing"})
 
 # Figure kinds that belong to the violent event of the article when their own sentence has none.
 VIOLENT_KINDS = frozenset(
@@ -50,8 +57,20 @@ def _actor_spans(doc: Doc) -> list[Span]:
 def places_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     lexicons = ctx.resources.lexicons
+    registry = ctx.resources.actors
+    armed = _is_armed(ctx)
+    homes = [
+        registry.get(m.actor_id).countries[0]
+        for m in doc.layers.get("actor_mentions", [])
+        if armed(m.actor_id) and len(registry.get(m.actor_id).countries) == 1
+    ]
     doc.layers["place_mentions"] = find_places(
-        norm, ctx.resources.gazetteer, lexicons.get("event_context"), _post_spans(doc), _actor_spans(doc)
+        norm,
+        ctx.resources.gazetteer,
+        lexicons.get("event_context"),
+        _post_spans(doc),
+        _actor_spans(doc),
+        homes,
     )
 
 
@@ -65,12 +84,53 @@ def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], lex_context: An
     out: set[int] = set()
     for i, d in enumerate(dates):
         k = norm.to_key(d.span.start)
-        if any(k - e >= 0 and len(norm.key[e:k].split()) <= 2 for e in verb_ends):
-            out.add(i)
+        for e in verb_ends:
+            between = norm.key[e:k]
+            # "أعلن أمس", "وفق ما أفاد المرصد السوري الأربعاء": the date closes the reporting clause.
+            if (
+                k - e >= 0
+                and len(between.split()) <= REPORTING_WINDOW_WORDS
+                and not any(ch in between for ch in '".،,:')
+            ):
+                out.add(i)
+                break
     return out
 
 
-def _views(doc: Doc, norm: NormalizedText, lex_context: Any) -> list[SentenceView]:
+def actor_roles(
+    norm: NormalizedText, mentions: Sequence[Any], lex_context: Any, triggers: Sequence[Trigger]
+) -> list[str]:
+    """The role each actor mention plays, from the words right before it: a support cue ("بمساندة")
+    makes it associated, a target cue ("على", "ضد") the target, an agent cue ("نفذها", "من قبل") or an
+    event trigger right before it ("قصف قوات النظام", "غارات الطيران الروسي") the one who acts."""
+    ends: dict[str, list[int]] = {}
+    for hit in lex_context.match(norm):
+        kind = str(hit.entry.attrs.get("kind"))
+        if kind in ("target_cue", "support_cue", "agent_cue"):
+            ends.setdefault(kind, []).append(hit.key_end)
+    trigger_ends = [t.key_end for t in triggers]
+
+    def near(positions: Sequence[int], start: int) -> bool:
+        return any(e <= start and len(norm.key[e:start].split()) <= ROLE_WINDOW_WORDS for e in positions)
+
+    roles = []
+    for m in mentions:
+        if near(ends.get("support_cue", ()), m.key_start):
+            roles.append("assoc")
+        elif near(ends.get("target_cue", ()), m.key_start):
+            roles.append("target")
+        elif near(ends.get("agent_cue", ()), m.key_start) or (
+            not clitic_prefix(norm.key, m.key_start) and near(trigger_ends, m.key_start)
+        ):
+            roles.append("agent")
+        else:
+            roles.append("any")
+    return roles
+
+
+def _views(
+    doc: Doc, norm: NormalizedText, lex_context: Any, triggers: Sequence[Trigger]
+) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     dates = list(doc.layers.get("dates", []))
     said = _reporting_dates(norm, dates, lex_context)
@@ -81,11 +141,19 @@ def _views(doc: Doc, norm: NormalizedText, lex_context: Any) -> list[SentenceVie
     per_places: dict[int, list[ResolvedPlace]] = {}
     for p in doc.layers.get("place_mentions", []):
         per_places.setdefault(sentence_index(sentences, p.span.start), []).append(p)
+    # Whose people a casualty figure counts, per sentence: they were acted on.
+    victims: dict[int, set[str]] = {}
+    for c in doc.claims:
+        if c.figure and c.figure.of and c.figure.kind in VICTIM_KINDS and c.evidence:
+            for ev in c.evidence:
+                victims.setdefault(sentence_index(sentences, ev.start), set()).add(c.figure.of)
     per_actors: dict[int, list[tuple[str, Span, str]]] = {}
-    for m in doc.layers.get("actor_mentions", []):
-        before = set(_words_before(norm.key, m.key_start, 2))
-        hint = "assoc" if before & SUPPORT_CUES else "target" if before & TARGET_CUES else "any"
-        per_actors.setdefault(sentence_index(sentences, m.span.start), []).append((m.actor_id, m.span, hint))
+    mentions = [m for m in doc.layers.get("actor_mentions", []) if m.actor_id]
+    for m, role in zip(mentions, actor_roles(norm, mentions, lex_context, triggers), strict=True):
+        sent = sentence_index(sentences, m.span.start)
+        if role == "any" and m.actor_id in victims.get(sent, ()):
+            role = "target"
+        per_actors.setdefault(sent, []).append((m.actor_id, m.span, role))
     return [
         SentenceView(
             s.start,
@@ -116,6 +184,39 @@ def _is_armed(ctx: Context) -> Any:
         )
 
     return armed
+
+
+def _allied(ctx: Context) -> Any:
+    """Two actors are on one side when one's affiliation chain reaches the other (MMC -> SDF)."""
+    registry = ctx.resources.actors
+
+    def allied(a: str, b: str) -> bool:
+        if a == b:
+            return True
+        if a not in registry or b not in registry:
+            return False
+        return bool(set(registry.chain(a)) & set(registry.chain(b)))
+
+    return allied
+
+
+def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) -> list[Event]:
+    """An event with no actor2 takes the people its casualty claims are about ("مقتل 5 مدنيين" ->
+    civilians), when they are not on actor1's side."""
+    out = []
+    for event in events:
+        if event.actor2 is None:
+            victims = Counter(
+                c.figure.of
+                for c in claims
+                if c.event == event.id and c.figure and c.figure.kind in VICTIM_KINDS and c.figure.of
+            )
+            for of, _ in victims.most_common():
+                if event.actor1 is None or not allied(of, event.actor1):
+                    event = dataclasses.replace(event, actor2=of)
+                    break
+        out.append(event)
+    return out
 
 
 def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Sequence[Any]) -> list[Claim]:
@@ -159,16 +260,16 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     sentences = doc.layers["sentences"]
     triggers = find_triggers(norm, sentences, _post_spans(doc), lexicons.get("event_triggers"), lex_context)
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, lex_context)
+    views = _views(doc, norm, lex_context, triggers)
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
-        groups, views, doc.layers.get("place_mentions", []), _is_armed(ctx), published
+        groups, views, doc.layers.get("place_mentions", []), _is_armed(ctx), published, _allied(ctx)
     )
     for w in warnings:
         doc.warn(w)
-    doc.events = events
     doc.claims = link_claims(doc.claims, events, sentences)
+    doc.events = fill_victims(events, doc.claims, _allied(ctx))
 
 
 @register_stage("reconcile", requires=("event_triggers",), provides=("figures",))

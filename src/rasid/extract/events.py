@@ -24,15 +24,16 @@ from typing import Any
 from rasid.extract.places import PRECISION_OF_FEATURE, ResolvedPlace, main_place
 from rasid.model import Event, EventDate, EventType, Place, Span
 from rasid.text.normalize import NormalizedText
+from rasid.text.tokens import clitic_prefix
 
 BLOCKING_BEFORE = ("negation", "future", "hypothetical")  # cue within a few words before the trigger
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
 BEFORE_WINDOW_WORDS = 3
+BACKGROUND_DAYS = 45  # an event that ended this long before publication is background history
 ARMED_KINDS = frozenset(
     {"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force", "civilians"}
 )
-TARGET_CUES = frozenset({"علي", "ضد", "استهدف", "استهدفت", "استهداف", "مواقع", "مقرات", "لعناصر"})
-SUPPORT_CUES = frozenset({"بمسانده", "بدعم", "بمشاركه", "باسناد", "باسناده", "مدعومه", "مدعوما"})
+ROLE_WINDOW_WORDS = 2  # a role cue (target/support/agent) this close before an actor gives its role
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,10 @@ class Trigger:
     violent: bool
     span: Span
     key_start: int
+    key_end: int
     sentence: int
+    instrument: bool = False  # a weapon named with "ب" ("بقذائف"): the means of another action
+    part_of_violence: bool = False  # destruction that is part of an attack when one is told
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +60,7 @@ class SentenceView:
     end: int
     dates: tuple[Any, ...] = ()  # rasid.text.dates.ResolvedDate governing events (reporting dates removed)
     places: tuple[ResolvedPlace, ...] = ()
-    actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role hint: "any" | "target" | "assoc")
+    actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role: agent | target | assoc | any)
 
 
 @dataclass
@@ -69,7 +73,9 @@ class TriggerGroup:
 
     @property
     def lead(self) -> Trigger:
-        return max(self.triggers, key=lambda t: (t.priority, -t.span.start))
+        """The trigger that gives the group its type: the most specific one that is not an instrument."""
+        main = [t for t in self.triggers if not t.instrument] or self.triggers
+        return max(main, key=lambda t: (t.priority, -t.span.start))
 
     @property
     def sentences(self) -> list[int]:
@@ -116,6 +122,10 @@ def find_triggers(
         for kind in BLOCKING_SENTENCE
         for s, e in cues.get(kind, ())
     }
+    cue_sentences = {
+        kind: {sentence_index(sentences, norm.to_original(s, e)[0]) for s, e in spans}
+        for kind, spans in cues.items()
+    }
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
         span = hit.span
@@ -133,17 +143,25 @@ def find_triggers(
         ):
             continue
         attrs = hit.entry.attrs
+        needed = attrs.get("requires_cue")
+        if needed and sent not in cue_sentences.get(str(needed), set()):
+            continue
+        event_type = str(attrs["event_type"])
+        prefix = clitic_prefix(key, hit.key_start) or ""
         out.append(
             Trigger(
                 entry_id=hit.entry.id,
-                event_type=str(attrs["event_type"]),
+                event_type=event_type,
                 sub_event_type=str(attrs["sub_event_type"]),
                 plover=attrs.get("plover"),
                 priority=int(attrs.get("priority", 0)),
                 violent=bool(attrs.get("violent", False)),
                 span=span,
                 key_start=hit.key_start,
+                key_end=hit.key_end,
                 sentence=sent,
+                instrument=event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")),
+                part_of_violence=bool(attrs.get("part_of_violence", False)),
             )
         )
     return out
@@ -154,7 +172,8 @@ def _date_range(d: Any) -> tuple[dt.date, dt.date]:
 
 
 def _compatible_dates(a: Sequence[Any], b: Sequence[Any]) -> bool:
-    """Two trigger contexts may be one event unless both are dated and their dates are over a day apart."""
+    """Two trigger contexts may be one event unless both are dated and no two of their dates come
+    within a day of each other."""
     if not a or not b:
         return True
     for x in a:
@@ -164,6 +183,13 @@ def _compatible_dates(a: Sequence[Any], b: Sequence[Any]) -> bool:
             if xs <= ye + dt.timedelta(days=1) and ys <= xe + dt.timedelta(days=1):
                 return True
     return False
+
+
+def is_background(date: EventDate | None, published: dt.date | None) -> bool:
+    """An event that ended well before the article was published is history, not news."""
+    if date is None or published is None:
+        return False
+    return dt.date.fromisoformat(date.end) < published - dt.timedelta(days=BACKGROUND_DAYS)
 
 
 def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
@@ -177,32 +203,55 @@ def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
     )
 
 
+def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView]) -> bool:
+    view = views[trig.sentence]
+    placed = [p for p in view.places if p.role == "event"]
+    g_places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
+    g_dates = [d for s in group.sentences for d in views[s].dates]
+    return _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates)
+
+
 def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -> list[TriggerGroup]:
-    """Group triggers into events: violent ones by place and date, others also by sub-event type."""
+    """Group triggers into events of one sub-event type at compatible places and dates.
+
+    A weapon named as the instrument of another action joins the violent event told in its sentence or
+    the one before; destruction that is part of an attack is dropped when an attack is told beside it.
+    """
     groups: list[TriggerGroup] = []
     for trig in triggers:
-        view = views[trig.sentence]
-        placed = [p for p in view.places if p.role == "event"]
         target = None
-        for group in groups:
-            if group.violent != trig.violent:
-                continue
-            if not trig.violent and group.lead.sub_event_type != trig.sub_event_type:
-                continue
-            g_places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
-            g_dates = [d for s in group.sentences for d in views[s].dates]
-            if _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates):
-                target = group
-                break
+        if trig.instrument:
+            target = next(
+                (
+                    g
+                    for g in reversed(groups)
+                    if g.violent and trig.sentence - max(g.sentences) <= 1 and _fits(g, trig, views)
+                ),
+                None,
+            )
+        if target is None:
+            target = next(
+                (g for g in groups if g.lead.sub_event_type == trig.sub_event_type and _fits(g, trig, views)),
+                None,
+            )
         if target is None:
             target = TriggerGroup()
             groups.append(target)
         target.triggers.append(trig)
-    return groups
+    violent = [g for g in groups if g.violent]
+    return [
+        g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, views) for v in violent))
+    ]
 
 
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
     dated = [d for s in group.sentences for d in views[s].dates]
+    if not dated:
+        # A headline names the event, the sentence after it (the lede) says when.
+        dated = [d for s in group.sentences if s + 1 < len(views) for d in views[s + 1].dates]
+    # A day or week beats a month or year ("عام 2024" in a sentence that also says "أمس").
+    precise = [d for d in dated if d.precision in ("day", "week")]
+    dated = precise or dated
     if not dated:
         return None, []
     best = min(dated, key=lambda d: (d.start, d.end - d.start, d.span.start))
@@ -215,39 +264,48 @@ def _event_place(
     places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
     if not places:
         return fallback
+    if fallback is not None:
+        # A foreign place named beside the event (a capital that reacts, a sponsor) loses to one in
+        # the article's own country.
+        home = [p for p in places if p.entry.country == fallback.entry.country]
+        places = home or places
     return min(places, key=lambda p: (p.rank, p.span.start))
 
 
 def _event_actors(
-    group: TriggerGroup, views: Sequence[SentenceView], is_armed: Callable[[str], bool]
+    group: TriggerGroup,
+    views: Sequence[SentenceView],
+    is_armed: Callable[[str], bool],
+    allied: Callable[[str, str], bool] = lambda a, b: a == b,
 ) -> tuple[str | None, str | None, tuple[str, ...]]:
-    first: Counter[str] = Counter()
-    second: Counter[str] = Counter()
-    assoc: list[str] = []
+    """actor1 (who acts), actor2 (who is acted on) and associated actors, by vote over the group's
+    sentences: an actor marked as agent ("نفذها", right after the trigger) or target ("على", "ضد")
+    counts for that role; otherwise the first armed actor named acts and the next opposed one is acted on."""
+    votes: dict[str, Counter[str]] = {}
     order: dict[str, int] = {}
+    assoc: list[str] = []
     for s in group.sentences:
-        seen: list[str] = []
-        for actor_id, span, hint in views[s].actors:
+        for actor_id, span, role in views[s].actors:
             if not is_armed(actor_id):
                 continue
             order.setdefault(actor_id, span.start)
-            if hint == "assoc":
+            if role == "assoc":
                 if actor_id not in assoc:
                     assoc.append(actor_id)
                 continue
-            if actor_id in seen:
-                continue
-            if hint == "target" or seen:
-                second[actor_id] += 1
-            else:
-                first[actor_id] += 1
-            seen.append(actor_id)
-    ranked1 = sorted(first, key=lambda a: (-first[a], order[a]))
-    actor1 = ranked1[0] if ranked1 else None
-    ranked2 = sorted((a for a in second if a != actor1), key=lambda a: (-second[a], order[a]))
-    if not ranked2:
-        ranked2 = [a for a in ranked1[1:]]
-    actor2 = ranked2[0] if ranked2 else None
+            votes.setdefault(actor_id, Counter())[role] += 1
+    if not votes:
+        return None, None, tuple(assoc)
+
+    def rank(role: str) -> list[str]:
+        return sorted((a for a in votes if votes[a][role]), key=lambda a: (-votes[a][role], order[a]))
+
+    by_order = sorted(votes, key=lambda a: order[a])
+    agents = rank("agent")
+    untargeted = [a for a in by_order if not votes[a]["target"] or votes[a]["agent"]]
+    actor1 = agents[0] if agents else (untargeted[0] if untargeted else None)
+    others = [a for a in rank("target") + by_order if actor1 is None or not allied(a, actor1)]
+    actor2 = others[0] if others else None
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
     return actor1, actor2, tuple(a for a in assoc if a not in (actor1, actor2))
@@ -276,49 +334,64 @@ def build_events(
     all_places: Sequence[ResolvedPlace],
     is_armed: Callable[[str], bool],
     published: dt.date | None,
+    allied: Callable[[str, str], bool] = lambda a, b: a == b,
 ) -> tuple[list[Event], list[str]]:
     """One ``Event`` per group, with ids e1, e2 … in text order; warnings for what fell back."""
     fallback_place = main_place(all_places)
     events: list[Event] = []
     warnings: list[str] = []
     ordered = sorted(groups, key=lambda g: g.triggers[0].span.start)
-    for n, group in enumerate(ordered, 1):
-        lead = group.lead
-        date_expr, date_evidence = _event_date(group, views)
-        if date_expr is not None:
-            date = EventDate(
-                date_expr.start.isoformat(),
-                date_expr.end.isoformat(),
-                date_expr.precision,
-                date_expr.rule,
-                tuple(date_evidence),
-            )
-        elif published is not None:
-            date = EventDate(published.isoformat(), published.isoformat(), "day", "publication_date")
-            warnings.append(
-                f"[W101] Event e{n} has no date of its own; dated by the publication date {published}."
-            )
-        else:
-            date = None
-            warnings.append(f"[W102] Event e{n} has no date: none in the text and no publication date.")
+    own_dates = [_event_date(g, views) for g in ordered]
+    for n, group in enumerate(ordered):
+        eid = f"e{len(events) + 1}"
+        notes: list[str] = []
+        date_expr, date_evidence = own_dates[n]
+        if date_expr is None:
+            # Narrative carries the date: an undated event told after a dated one happened then.
+            earlier = [d for d, _ in own_dates[:n] if d is not None]
+            later = [d for d, _ in own_dates[n + 1 :] if d is not None]
+            if earlier or later:
+                date_expr = earlier[-1] if earlier else later[0]
+                date_evidence = []
+                notes.append(
+                    f"[W104] Event {eid} has no date of its own; dated like the event told next to it."
+                )
+        date = _date_of(date_expr, date_evidence, published, eid, notes)
+        if is_background(date, published):
+            continue
         resolved = _event_place(group, views, fallback_place)
         if resolved is None:
-            warnings.append(f"[W103] Event e{n} has no place the gazetteer knows.")
-        actor1, actor2, assoc = _event_actors(group, views, is_armed)
-        evidence = tuple(sorted({t.span for t in group.triggers}, key=lambda s: s.start))
+            notes.append(f"[W103] Event {eid} has no place the gazetteer knows.")
+        actor1, actor2, assoc = _event_actors(group, views, is_armed, allied)
+        lead = group.lead
         events.append(
             Event(
-                id=f"e{n}",
+                id=eid,
                 type=EventType(lead.event_type, lead.sub_event_type, lead.plover),
                 date=date,
                 place=place_of(resolved) if resolved else None,
                 actor1=actor1,
                 actor2=actor2,
                 assoc=assoc,
-                evidence=evidence,
+                evidence=tuple(sorted({t.span for t in group.triggers}, key=lambda s: s.start)),
             )
         )
+        warnings.extend(notes)
     return events, warnings
+
+
+def _date_of(
+    expr: Any | None, evidence: Sequence[Span], published: dt.date | None, eid: str, notes: list[str]
+) -> EventDate | None:
+    if expr is not None:
+        return EventDate(
+            expr.start.isoformat(), expr.end.isoformat(), expr.precision, expr.rule, tuple(evidence)
+        )
+    if published is not None:
+        notes.append(f"[W101] Event {eid} has no date of its own; dated by the publication date {published}.")
+        return EventDate(published.isoformat(), published.isoformat(), "day", "publication_date")
+    notes.append(f"[W102] Event {eid} has no date: none in the text and no publication date.")
+    return None
 
 
 def event_sentences(events: Sequence[Event], sentences: Sequence[Any]) -> dict[int, str]:

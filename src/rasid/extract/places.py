@@ -6,11 +6,14 @@ role, because they still tell which country the article is about:
 - ``hashtag``: written as a hashtag anywhere;
 - ``actor``: part of an actor's name ("قوات سوريا الديمقراطية" names no place);
 - ``reference``: a distance reference ("100 كلم شمال بغداد");
-- ``reactor``: a capital or country that only reacts ("أدانت باريس").
+- ``reactor``: a capital or country that only reacts ("أدانت باريس");
+- ``dateline``: where the story was filed from ("بيروت (أ ف ب) -");
+- ``beneficiary``: whose side someone is on ("فصائل موالية لأنقرة").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -18,6 +21,7 @@ from typing import Any
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText
+from rasid.text.tokens import clitic_prefix
 
 # How specific a gazetteer feature is, most specific first; used to pick an event's place.
 FEATURE_RANK = {
@@ -74,6 +78,17 @@ def _words_before(key: str, pos: int, n: int) -> str:
     return " ".join(words[-n:])
 
 
+_DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—:]")
+
+
+def _is_dateline(text: str, span: Span) -> bool:
+    """A place that opens a line and is followed by "(agency) -": where the story was filed from."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    if text[line_start : span.start].strip(" \t\u200f\u200e"):
+        return False
+    return _DATELINE.match(text, span.end) is not None
+
+
 def _role(
     norm: NormalizedText,
     key_start: int,
@@ -85,6 +100,11 @@ def _role(
     key = norm.key
     if _overlaps(span, posts):
         return "post"
+    if _is_dateline(norm.original, span):
+        return "dateline"
+    prefix = clitic_prefix(key, key_start) or ""
+    if prefix.endswith(("ل", "لل")):
+        return "beneficiary"  # "موالية لأنقرة", "التابع لدمشق": whose side, not where
     if key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
         return "hashtag"
     if _overlaps(span, actor_spans):
@@ -103,34 +123,66 @@ def _role(
     return "event"
 
 
+# A candidate is "strong" evidence of what country an article is about when it is a country or a
+# first-level division, a large city, or named behind a cue word ("مدينة", "محافظة"). Small places
+# named like common words ("بيان", "جوي", "إلى") never set the context on their own.
+STRONG_FEATURES = frozenset({"country", "admin1"})
+STRONG_POPULATION = 100_000
+
+
+def _strong(entry: Any, cued: bool) -> bool:
+    return cued or entry.feature in STRONG_FEATURES or int(entry.population or 0) >= STRONG_POPULATION
+
+
 def find_places(
     norm: NormalizedText,
     gazetteer: Any,
     lex_context: Any,
     posts: Sequence[Span] = (),
     actor_spans: Sequence[Span] = (),
+    actor_countries: Sequence[str] = (),
 ) -> list[ResolvedPlace]:
-    """Every place mention, resolved with the article's own country and admin1 context, with its role."""
-    mentions = gazetteer.match(norm)
+    """Every place mention, resolved with the article's own country and admin1 context, with its role.
+
+    The context comes from strong mentions (see ``_strong``) outside posts and hashtags, plus the home
+    countries of the armed actors named (``actor_countries``). Once an article has a context, a weak
+    mention (a small place) outside it is dropped: in an article about Idlib, "إلى" is a word, not a
+    village in Ardabil.
+    """
+    skip = [(p.start, p.end) for p in posts]
+    mentions = gazetteer.match(norm, skip=skip) if skip else gazetteer.match(norm)
     cues = _context_kinds(norm, lex_context)
     roles = [_role(norm, m.key_start, m.span, posts, actor_spans, cues) for m in mentions]
-    # Context: countries and admin1s of unambiguous event-role mentions, most frequent first.
-    countries: Counter[str] = Counter()
+    countries: Counter[str] = Counter(actor_countries)
+    # Countries where something below country level is named: only these license small places
+    # (an article about Damascus that mentions Iran does not make "جوي" a village in Khuzestan).
+    local: set[str] = set(actor_countries)
     admin1s: Counter[str] = Counter()
     for m, role in zip(mentions, roles, strict=True):
-        if role != "event" or not m.candidates:
+        if role in ("post", "hashtag") or not m.candidates:
             continue
-        if len({c.country for c in m.candidates}) == 1:
-            countries[m.candidates[0].country] += 1
-        if len({(c.country, c.admin1) for c in m.candidates}) == 1 and m.candidates[0].admin1:
-            admin1s[m.candidates[0].admin1] += 1
+        strong = [c for c in m.candidates if _strong(c, m.cue is not None)]
+        if m.country_hint:
+            strong = [c for c in strong if c.country == m.country_hint] or strong
+        if strong and len({c.country for c in strong}) == 1:
+            countries[strong[0].country] += 2 if role == "event" else 1
+            if any(c.feature != "country" for c in strong):
+                local.add(strong[0].country)
+            if len({c.admin1 for c in strong}) == 1 and strong[0].admin1 and role == "event":
+                admin1s[strong[0].admin1] += 1
     ctx_countries = [c for c, _ in countries.most_common()]
     ctx_admin1s = [a for a, _ in admin1s.most_common()]
+    # Small places are accepted in the article's main country, and in other countries only when
+    # something below country level is named there too.
+    home = {c for c in ctx_countries[:1] if c in local} | {c for c in local if countries[c] >= 2}
     out: list[ResolvedPlace] = []
     for m, role in zip(mentions, roles, strict=True):
         entry = gazetteer.resolve(m, ctx_countries, ctx_admin1s)
-        if entry is not None:
-            out.append(ResolvedPlace(m.span, m.key_start, m.key_end, entry, role))
+        if entry is None:
+            continue
+        if ctx_countries and not _strong(entry, m.cue is not None) and entry.country not in home:
+            continue
+        out.append(ResolvedPlace(m.span, m.key_start, m.key_end, entry, role))
     return out
 
 
