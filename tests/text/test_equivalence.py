@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Span
 from rasid.text.sentences import find_quotes
+from rasid.text.tokens import at_boundary
 
 QUOTE_PIECES = ['"', "“", "”", "„", "‟", "″", "«", "»", "‹", "›", "\n", " ", "قال", "x", "."]
 quoted = st.lists(st.one_of(st.sampled_from(QUOTE_PIECES), st.text(max_size=3)), max_size=30).map("".join)
@@ -45,3 +46,73 @@ def test_quotes_unclosed_mark_swallows_its_line_only() -> None:
 @given(st.one_of(quoted, st.text()))
 def test_find_quotes_matches_its_definition(text: str) -> None:
     assert find_quotes(text) == quotes_by_definition(text)
+
+
+NEWS_PIECES = [
+    "أكثر من ",
+    "200",
+    "1,200",
+    "3.5",
+    "١٧",
+    " ",
+    "و",
+    "بال",
+    "ثلاثة عشر",
+    "ثلاث مئة",
+    "مئتين وخمسين",
+    "ألفين",
+    "عشرات الآلاف",
+    "عدد من",
+    "أمس السبت",
+    "الخميس الماضي",
+    "منذ 3 أيام",
+    "منذ ثلاثة أيام",
+    "هذا الأسبوع",
+    "الشهر الماضي",
+    "22/01/2022",
+    "2022-01-22",
+    "10:30",
+    "5 كانون الثاني 2022",
+    "كانون  الثاني",
+    "January 22, 2022",
+    "15 رمضان 1443 هـ",
+    "عام 2011",
+    "\t",
+    "\n",
+    "%",
+    "عاماً",
+]
+news = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.text(max_size=3)), max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(news, st.text()))
+@example("وبالثلاثة عشر، والعشرات، بالألفين و1,200 و12:30 ومنذ  ثلاثة أيام في 5/1/2022 الجمعة الماضي")
+@example("كانون\u3000الثاني 2022 واعتبارا من 3 تشرين الأول وهذا الأسبوع وأول أمس")
+def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
+    from rasid.text import dates, numbers
+    from rasid.text.normalize import normalize
+    from rasid.text.scan import digit_starts, finditer_at
+
+    key = normalize(text).key
+    digits = digit_starts(key)
+    spans = [m.span() for m in finditer_at(numbers._DIGITS, key, digits)]
+    assert spans == [m.span() for m in numbers._DIGITS.finditer(key)]
+    for rx in (numbers._NUMERIC_DATE, numbers._CLOCK):
+        assert [m.span() for m in finditer_at(rx, key, digits)] == [m.span() for m in rx.finditer(key)]
+    g = dates._grammar()
+    word_starts = g.starts.starts(key)
+    for kind, rx, _ in g.patterns:
+        if kind in dates._DIGIT_KINDS:
+            got = [m.span() for m in finditer_at(rx, key, digits)]
+        elif kind in word_starts:
+            got = [m.span() for m in finditer_at(rx, key, word_starts[kind])]
+        else:
+            continue
+        assert got == [m.span() for m in rx.finditer(key)], kind
+    t = numbers._tables()
+    assert [m.span() for m in numbers.word_runs(key)] == [m.span() for m in t.word_seq.finditer(key)]
+    for table in (t.vague, t.words, t.months, t.before):
+        assert [(h.start, h.end) for h in table.finditer(key)] == [
+            (m.start(), m.end()) for m in table.pattern.finditer(key) if at_boundary(key, m.start(), m.end())
+        ]

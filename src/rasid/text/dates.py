@@ -19,6 +19,7 @@ from rasid.text.hijri import gregorian_to_hijri, hijri_to_gregorian, month_lengt
 from rasid.text.lexdata import load
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.numbers import words_value
+from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
 from rasid.text.tokens import at_boundary
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -64,11 +65,22 @@ class _Grammar:
     periods: dict[str, str]
     units: dict[str, tuple[int, int]]  # folded unit -> (days, count implied by a dual or 1)
     hijri_markers: frozenset[str]
+    starts: WordStarts  # kind -> where its leading word can begin (kinds that start with a word)
 
 
 def _alt(words: Any) -> str:
     folded = sorted({fold(w) for w in words if fold(w)}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in folded)
+
+
+def _firsts(*groups: Any) -> set[str]:
+    """The first words of the alternatives ``_alt`` builds from ``groups``: a match starts with one."""
+    return {first_word(fold(w)) for words in groups for w in words if fold(w)}
+
+
+# Patterns whose every match starts with a digit not preceded by one; the others (but "year", cheap as
+# it is) start with a word from their leading alternation.
+_DIGIT_KINDS = frozenset({"numeric", "iso", "absolute"})
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +154,16 @@ def _grammar() -> _Grammar:
         periods,
         units,
         hm,
+        WordStarts(
+            {
+                "mdy": _firsts(months),
+                "weekday": _firsts(weekdays),
+                "month": _firsts(months, hijri),
+                "ago": _firsts(cal["ago_words"]["since"], cal["ago_words"]["before"]),
+                "period": _firsts(("هذا", "هذه"), periods),
+                "relative_day": _firsts(rel),
+            }
+        ),
     )
 
 
@@ -225,8 +247,16 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     key = norm.key
     taken: list[tuple[int, int]] = []
     out: list[DateExpr] = []
+    digits = digit_starts(key)
+    word_starts = g.starts.starts(key)
     for kind, rx, pre_rx in g.patterns:
-        for m in rx.finditer(key):
+        if kind in _DIGIT_KINDS:
+            matches = finditer_at(rx, key, digits)
+        elif kind in word_starts:
+            matches = finditer_at(rx, key, word_starts[kind])
+        else:
+            matches = rx.finditer(key)
+        for m in matches:
             s, e = m.start(), m.end()
             while e > s and key[e - 1] == " ":
                 e -= 1

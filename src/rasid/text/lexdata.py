@@ -18,6 +18,7 @@ import yaml
 
 from rasid.errors import Errors
 from rasid.text.normalize import fold
+from rasid.text.scan import WordStarts, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS, at_boundary
 
 V = TypeVar("V")
@@ -74,13 +75,23 @@ class WordTable(Generic[V]):
         self.pattern = re.compile(f"(?:{body})")
         self.max_words = max((a.count(" ") + 1 for a in alts), default=1)
         self.allow_clitics = allow_clitics
+        # The last word of every phrase: ``match_before`` returns early when the word before the
+        # position cannot end any phrase, which is what almost every call finds.
+        self.last_words = frozenset(a.rsplit(" ", 1)[-1] for a in alts)
+        # Where a phrase can start (its literal first word): ``finditer`` tries the pattern only there.
+        self._starts = WordStarts({"first": {first_word(a) for a in alts}})
 
     def get(self, folded: str) -> V | None:
         return self.values.get(re.sub(r"\s+", " ", folded))
 
     def finditer(self, key: str, pos: int = 0, endpos: int | None = None) -> Iterator[Hit[V]]:
-        end = len(key) if endpos is None else endpos
-        for m in self.pattern.finditer(key, pos, end):
+        if pos != 0 or endpos is not None:
+            matches: Iterator[re.Match[str]] = self.pattern.finditer(
+                key, pos, len(key) if endpos is None else endpos
+            )
+        else:
+            matches = finditer_at(self.pattern, key, self._starts.starts(key)["first"])
+        for m in matches:
             if at_boundary(key, m.start(), m.end(), self.allow_clitics):
                 phrase = re.sub(r"\s+", " ", m.group())
                 yield Hit(m.start(), m.end(), self.values[phrase], phrase)
@@ -102,6 +113,8 @@ class WordTable(Generic[V]):
         end = pos
         while end > 0 and key[end - 1] == " ":
             end -= 1
+        if not self._may_end_at(key, end):
+            return None
         words = key[max(0, end - window) : end].split(" ")[-self.max_words :]
         for k in range(len(words), 0, -1):
             phrase = " ".join(words[-k:])
@@ -118,3 +131,19 @@ class WordTable(Generic[V]):
                 if value is not None and at_boundary(key, start + n, end, self.allow_clitics):
                     return Hit(start + n, end, value, phrase[n:])
         return None
+
+    def _may_end_at(self, key: str, end: int) -> bool:
+        """False when no phrase can end at ``end``: the word there (as ``match_before`` would cut it:
+        opening marks and, for a one-word phrase, proclitics removed) is no phrase's last word."""
+        word = key[key.rfind(" ", 0, end) + 1 : end]
+        last = self.last_words
+        if word in last:
+            return True
+        word = word.lstrip("\"'([«")
+        if word in last:
+            return True
+        if self.allow_clitics:
+            for n in (1, 2, 3):
+                if len(word) > n and word[:n] in PROCLITICS and word[n:] in last:
+                    return True
+        return False

@@ -9,12 +9,14 @@ All words and cues come from src/rasid/data/text/numbers.yaml and roles.yaml.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.model import Span
 from rasid.text.lexdata import WordTable, load
 from rasid.text.normalize import NormalizedText, fold
+from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS
 
 ROLES = ("year", "date", "time", "percent", "age", "distance", "duration", "money", "resolution")
@@ -50,12 +52,15 @@ class _Tables:
     role_before: dict[str, WordTable[bool]]
     role_after: dict[str, WordTable[bool]]
     months: WordTable[int]
+    seq_starts: WordStarts  # where a number word begins (candidate starts of ``word_seq``)
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?")
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?![\d/])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _LETTERS = r"[^\W\d_]"
+# Proclitics a run of number words may carry on its first word ("وثلاثه", "بالف").
+_SEQ_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "ول", "وب", "لل", "ال", "بال", "وال")
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +80,7 @@ def _tables() -> _Tables:
     # A run of number words: a first word (proclitics allowed), then words joined by spaces or "و".
     alt = "|".join(re.escape(w) for w in sorted(words.values, key=len, reverse=True))
     word_seq = re.compile(
-        rf"(?<!{_LETTERS})(?:[وفبلك]|ول|وب|لل|ال|بال|وال)?(?:{alt})(?!{_LETTERS})"
+        rf"(?<!{_LETTERS})(?:{'|'.join(_SEQ_PROCLITICS)})?(?:{alt})(?!{_LETTERS})"
         rf"(?:\s+(?:و\s*)?(?:{alt})(?!{_LETTERS}))*"
     )
     vague = WordTable(
@@ -104,6 +109,7 @@ def _tables() -> _Tables:
         role_before,
         role_after,
         months,
+        WordStarts({"seq": {first_word(w) for w in words.values}}),
     )
 
 
@@ -186,25 +192,41 @@ def _role(key: str, start: int, end: int, value: int | None, four_digits: bool) 
     return None
 
 
+def word_runs(key: str) -> Iterator[re.Match[str]]:
+    """The matches of the number-word run pattern on ``key`` (as ``finditer`` finds them), tried only
+    where a number word begins, or a proclitic before one."""
+    t = _tables()
+    starts: list[int] = []
+    for hs in t.seq_starts.starts(key)["seq"]:
+        starts.extend(hs - k for k in (3, 2, 1) if k <= hs and key[hs - k : hs] in _SEQ_PROCLITICS)
+        starts.append(hs)
+    starts.sort()
+    return finditer_at(t.word_seq, key, starts)
+
+
 def find_quantities(norm: NormalizedText) -> list[Quantity]:
     """Every number and vague quantity in the text, left to right, with qualifier and role."""
     t = _tables()
     key = norm.key
     found: list[tuple[int, int, int | None, str, int | None, int | None, str | None, int, int]] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(key))  # 1 where an earlier expression already took the character
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return taken.find(1, s, e) < 0
 
-    for m in _NUMERIC_DATE.finditer(key):
+    def take(s: int, e: int) -> None:
+        taken[s:e] = b"\x01" * (e - s)
+
+    digits = digit_starts(key)
+    for m in finditer_at(_NUMERIC_DATE, key, digits):
         found.append((m.start(), m.end(), None, "exact", None, None, "date", m.start(), m.end()))
-        taken.append((m.start(), m.end()))
-    for m in _CLOCK.finditer(key):
+        take(m.start(), m.end())
+    for m in finditer_at(_CLOCK, key, digits):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), None, "exact", None, None, "time", m.start(), m.end()))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     numbers: list[tuple[int, int, int | None, bool]] = []
-    for m in _DIGITS.finditer(key):
+    for m in finditer_at(_DIGITS, key, digits):
         if not free(m.start(), m.end()):
             continue
         txt = m.group().replace(",", "")
@@ -214,8 +236,8 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         if mult is not None and mult.value.kind in ("mult",):
             value, end = value * mult.value.value, mult.end
         numbers.append((m.start(), end, value, len(txt) == 4 and "." not in txt))
-        taken.append((m.start(), end))
-    for m in t.word_seq.finditer(key):
+        take(m.start(), end)
+    for m in word_runs(key):
         if not free(m.start(), m.end()):
             continue
         ws = m.group().split()
@@ -242,7 +264,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
                     start += n
                     break
         numbers.append((start, m.end(), wv, False))
-        taken.append((start, m.end()))
+        take(start, m.end())
     for s, e, nv, four in numbers:
         qual = "exact"
         qs, qe = s, e
@@ -272,7 +294,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
                 low = low * 1000 if low is not None else None
                 high = high * 1000 + 999 if high is not None else None
         found.append((h.start, end, None, qual, low, high, None, h.start, end))
-        taken.append((h.start, end))
+        take(h.start, end)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Quantity] = []
     for qs, qe, fv, qual, low, high, role, s, e in found:

@@ -1,0 +1,85 @@
+"""Fast scanning for the text layer's regexes: try a pattern only where it can start.
+
+A regex that begins with an alternation of words (or with a lookbehind) makes ``re`` try every
+alternative at every position of the key, which is where most of the layer's time went. Every match of
+such a pattern starts with a digit or with one of a known set of literal words, so ``finditer_at``
+tries the pattern (anchored) only at those positions and yields exactly the matches ``finditer`` would:
+candidates are visited left to right and those inside the previous match are skipped, as ``finditer``
+skips them. Candidate positions come from one pass of the C scanners: a ``\\d+`` regex for digits and an
+Aho-Corasick automaton (pyahocorasick) for words, shared by all patterns of a module.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import ahocorasick
+
+_DIGIT_RUN = re.compile(r"\d+")
+# Any whitespace but a single space: the key normally has none (``normalize`` folds every whitespace run
+# to one space); phrase patterns match any whitespace run, so keys with these fall back to plain search.
+_ODD_SPACE = re.compile(r"[^\S ]| {2}")
+
+
+def digit_starts(key: str) -> list[int]:
+    """Where each run of digits begins (every match of a pattern starting with ``(?<!\\d)\\d`` does)."""
+    return [m.start() for m in _DIGIT_RUN.finditer(key)]
+
+
+def plain_spaces(key: str) -> bool:
+    """True when every whitespace in ``key`` is a single space (the normal case)."""
+    return _ODD_SPACE.search(key) is None
+
+
+def first_word(phrase: str) -> str:
+    """The literal first word of a (folded) phrase: a pattern for the phrase matches only where it occurs."""
+    return phrase.split(" ", 1)[0]
+
+
+class WordStarts:
+    """Start offsets of literal words in a key, by label, from one Aho-Corasick pass."""
+
+    def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
+        """``words``: label -> literal words whose occurrences are candidate starts for that label."""
+        by_word: dict[str, set[str]] = {}
+        for label, ws in words.items():
+            for w in ws:
+                if w:
+                    by_word.setdefault(w, set()).add(label)
+        self.labels = tuple(words)
+        self._automaton = ahocorasick.Automaton()
+        for w, labels in by_word.items():
+            self._automaton.add_word(w, (len(w), tuple(sorted(labels))))
+        self._empty = not by_word
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def starts(self, key: str) -> dict[str, list[int]]:
+        """label -> sorted start offsets of its words in ``key`` (overlapping occurrences included)."""
+        out: dict[str, list[int]] = {label: [] for label in self.labels}
+        if self._empty or not key:
+            return out
+        for end, (length, labels) in self._automaton.iter(key):
+            start = end - length + 1
+            for label in labels:
+                out[label].append(start)
+        for positions in out.values():
+            positions.sort()
+        return out
+
+
+def finditer_at(rx: re.Pattern[str], key: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
+    """The matches of ``rx.finditer(key)``, given sorted ``starts`` that include every position where a
+    match of ``rx`` can begin (``rx`` must not match the empty string)."""
+    last = 0
+    prev = -1
+    match = rx.match
+    for p in starts:
+        if p < last or p == prev:
+            continue
+        prev = p
+        m = match(key, p)
+        if m is not None:
+            last = m.end()
+            yield m
