@@ -149,3 +149,54 @@ def test_a_figure_in_a_sentence_with_its_own_source_is_not_moved(
 ) -> None:
     text = "قالت حركة حماس إن 6 من عناصرها قتلوا. وقال المرصد الأهلي إن الاشتباك توقف."
     assert _one(_claims(text, registry, lexicons), "killed").source == "hamas"
+
+
+# ---- whose people: soldiers, "terrorists", "others" ---------------------------------------------------
+def test_soldiers_of_a_state_speaker_are_its_own(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "أعلن الجيش اللبناني مقتل جنديين وإصابة 3 آخرين في اشتباك مع مهربين على الحدود."
+    claims = _claims(text, registry, lexicons)
+    assert _one(claims, "killed").figure.of == "lb-army"  # type: ignore[union-attr]
+    assert _one(claims, "injured").figure.of == "lb-army"  # type: ignore[union-attr]
+
+
+def test_soldiers_of_a_ministry_are_its_army(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "أعلنت وزارة الدفاع العراقية مقتل 3 جنود بانفجار عبوة ناسفة."
+    assert _one(_claims(text, registry, lexicons), "killed").figure.of == "iq-army"  # type: ignore[union-attr]
+
+
+def test_soldiers_claimed_by_a_group_are_of_the_articles_country(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = (
+        "زعمت وكالة أعماق مقتل 12 جندياً في هجوم على ثكنة قرب الحدود. "
+        "ونفت وزارة الدفاع العراقية وقوع أي هجوم."
+    )
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.source == "amaq" and c.figure is not None and c.figure.of == "iq-army"
+
+
+def test_terrorists_in_a_state_statement_are_of_the_group_it_fights(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = (
+        "هاجم عناصر من داعش نقطة عسكرية في الصحراء. "
+        "وقالت وزارة الدفاع العراقية إن قواتها قتلت 5 إرهابيين خلال مطاردة المهاجمين."
+    )
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.figure is not None and c.figure.of == "is"
+
+
+def test_terrorists_in_a_groups_statement_are_left_open(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "قالت حركة حماس إن عناصرها قتلوا 5 مسلحين من عصابة محلية."
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.figure is not None and c.figure.of is None
+
+
+# ---- figures of earlier incidents ---------------------------------------------------------------------
+def test_a_sentence_dated_only_in_the_past_is_background(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = (
+        "قتل 4 أشخاص أمس الخميس في هجوم على سوق البلدة. "
+        "وكانت البلدة قد شهدت في يناير الماضي هجوماً مماثلاً أودى بحياة 6 أشخاص."
+    )
+    claims = _claims(text, registry, lexicons, published="2024-03-15")
+    assert [c.figure.value for c in claims if c.figure is not None] == [4]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rasid.extract.attribution import Attributor
@@ -56,6 +58,37 @@ def report_day(doc: Doc, norm: NormalizedText) -> SaidOn | None:
     return SaidOn(str(published)[:10], "day") if published else None
 
 
+_PAST_DAYS = 14  # a date that ended this many days before the report day is history, not today's event
+
+
+def _sentence(pos: int, bounds: Sequence[tuple[int, int]]) -> int:
+    for i, (s, e) in enumerate(bounds):
+        if s <= pos < e:
+            return i
+    return -1
+
+
+def past_sentences(
+    dates: Sequence[Any], norm: NormalizedText, bounds: Sequence[tuple[int, int]], today: SaidOn | None
+) -> set[int]:
+    """Sentences dated only in the past ("في يناير الماضي", "تشرين 2019", "منذ السابع من أكتوبر"): their
+    figures are background (earlier incidents or cumulative tolls), DESIGN.md "cumulative and background"."""
+    if today is None or not today.date:
+        return set()
+    day = dt.date.fromisoformat(today.date)
+    old: set[int] = set()
+    recent: set[int] = set()
+    for d in dates:
+        sent = _sentence(norm.to_key(d.span.start), bounds)
+        if sent < 0:
+            continue
+        if (day - d.end).days > _PAST_DAYS:
+            old.add(sent)
+        else:
+            recent.add(sent)
+    return old - recent
+
+
 @register_stage("actors", requires=("norm",), provides=("actor_mentions",))
 def actors_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
@@ -75,6 +108,12 @@ def extract_claims(
     unnamed = frozenset(lexicons.get("unnamed_sources").entries)
     quantities = doc.layers.get("quantities") or []
     figures = find_figures(norm, quantities, fig_words, titles, mentions, bounds, unnamed)
+    today = report_day(doc, norm)
+    old = past_sentences(doc.layers.get("dates") or (), norm, bounds, today)
+    if old:
+        figures = [
+            replace(f, background=True) if _sentence(f.key_start, bounds) in old else f for f in figures
+        ]
     stops = [(f.key_start, f.key_end) for f in figures]
     attributor = Attributor(
         norm,
@@ -88,7 +127,15 @@ def extract_claims(
         sentence_posts=_sentence_posts(doc),
         report_day=report_day(doc, norm),
     )
-    claims = build_claims(norm, figures, attributor, directory, lexicons.get("statement_cues").match(norm))
+    claims = build_claims(
+        norm,
+        figures,
+        attributor,
+        directory,
+        lexicons.get("statement_cues").match(norm),
+        mentions=mentions,
+        published=doc.published or doc.article.published,
+    )
     return figures, claims
 
 

@@ -17,13 +17,14 @@ Decisions (documented here because the events layer and users rely on them):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from rasid.extract.attribution import Attribution, Attributor
 from rasid.extract.figures import FigureMention
-from rasid.extract.mentions import ARTICLE_ID, ActorDirectory
+from rasid.extract.mentions import ARTICLE_ID, ActorDirectory, Mention, article_countries
 from rasid.model import Claim, Figure, Span, Statement
 from rasid.text.normalize import NormalizedText
 
@@ -51,14 +52,26 @@ def build_claims(
     attributor: Attributor,
     directory: ActorDirectory,
     statement_cues: Sequence[Any] = (),
+    mentions: Sequence[Mention] = (),
+    published: str | None = None,
 ) -> list[Claim]:
     """The article's claims in text order, ids c1, c2 ... (``event`` left None for the events layer)."""
     drafts: list[_Draft] = []
+    sides = Sides(directory, mentions, published)
     for fm in figures:
         if fm.background:
             continue
         attr = attributor.attribute(fm.key_start, fm.key_end)
         of = directory.side(attr.source) if fm.own and attr.source != ARTICLE_ID else fm.of
+        if of is None and fm.side == "state":
+            of = sides.state_of(attr.source)
+        elif of is None and fm.side == "enemy":
+            of = sides.enemy_of(attr.source)
+        same_sentence = bool(drafts) and attributor.sentence_index(
+            drafts[-1].key_start
+        ) == attributor.sentence_index(fm.key_start)
+        if of is None and fm.others and same_sentence:
+            of = drafts[-1].of  # "مقتل جنديين وإصابة 3 آخرين": the others are of the same side
         drafts.append(_Draft(fm, None, attr, fm.key_start, _sort_spans((fm.span, *attr.evidence)), of))
     drafts = _supersede(drafts)
     drafts = _merge(drafts)
@@ -83,6 +96,65 @@ def build_claims(
             )
         )
     return out
+
+
+_NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+
+
+class Sides:
+    """Whose people a figure counts when the text says only "soldiers" or "terrorists".
+
+    Soldiers are of the speaker's own state forces when the speaker is (part of) a state force, else of the
+    state forces of the country the article is about (the country its named actors belong to). "Terrorists"
+    and "gunmen" in a statement by a state body are of the armed group the article names most."""
+
+    def __init__(self, directory: ActorDirectory, mentions: Sequence[Mention], published: str | None) -> None:
+        self.directory = directory
+        self.published = published
+        ids = [m.actor_id for m in mentions if m.actor_id]
+        self.counts = Counter(ids)
+        self.first = {a: i for i, a in reversed(list(enumerate(ids)))}
+        self.countries = article_countries(ids, directory)
+
+    def _kind(self, actor_id: str) -> str | None:
+        return self.directory.kind(actor_id)
+
+    def _state_in_chain(self, actor_id: str) -> str | None:
+        chain = self.directory.chain(actor_id)
+        states = [a for a in chain if self._kind(a) == "state_forces"]
+        return states[-1] if states else None
+
+    def _is_state_body(self, actor_id: str) -> bool:
+        return any(self._kind(a) in ("state_forces", "authority") for a in self.directory.chain(actor_id))
+
+    def state_of(self, source: str) -> str | None:
+        own = self._state_in_chain(source) if source != ARTICLE_ID else None
+        if own is not None:
+            return own
+        info = self.directory.info(source)
+        countries: list[str] = []
+        if info is not None and info.kind == "authority" and len(info.countries) == 1:
+            countries.append(info.countries[0])  # a ministry speaks of its own country's soldiers
+        countries.extend(c for c, _ in self.countries.most_common(1))
+        for country in countries:
+            found = self.directory.state_forces(country, self.published)
+            if found is not None:
+                return found
+        return None
+
+    def enemy_of(self, source: str) -> str | None:
+        if source == ARTICLE_ID or not self._is_state_body(source):
+            return None
+        mine = set(self.directory.chain(source))
+        ranked = sorted(
+            (a for a in self.counts if self._kind(a) in _NON_STATE and a not in mine),
+            key=lambda a: (-self.counts[a], self.first[a]),
+        )
+        if not ranked:
+            return None
+        chain = self.directory.chain(ranked[0])
+        top = [a for a in chain if self._kind(a) in _NON_STATE]
+        return top[-1]
 
 
 def _supersede(drafts: list[_Draft]) -> list[_Draft]:

@@ -54,6 +54,8 @@ class FigureMention:
     background: bool = False
     update: bool = False
     initial: bool = False
+    side: str | None = None  # the counted noun's side: "state" (soldiers), "enemy" ("terrorists"), else None
+    others: bool = False  # "آخرين": of the same side as the figure before it
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +192,7 @@ def find_figures(
         if any(m.key_start < end and start < m.key_end for m in mentions):
             continue  # a digit inside a name ("د1عش")
         counted = follower_at(end)
+        noun = counted
         trig = nearest_trigger(expr_start)
         kinds = kinds_for(trig, counted, q.value is None)
         if not kinds and counted is not None and counted.role in ("person", "member_own"):
@@ -229,7 +232,7 @@ def find_figures(
                     titles,
                     mentions,
                     sent,
-                    counted,
+                    noun,
                     unnamed_ids,
                 )
             )
@@ -344,6 +347,27 @@ def _finish(
                 en = getattr(t.entry, "en", ())
                 includes = str(en[0]) if en else t.span.text
                 break
+    attrs = counted.match.entry.attrs if counted is not None else {}
+    side = attrs.get("side")
+    if side is None and counted is not None and counted.role == "dual" and not counted.kind:
+        side = _side_before(counted, words)  # "عسكريين اثنين": the noun before the number word
     return replace(
-        fm, of=of, own=own, includes=includes, background=background, update=update, initial=initial
+        fm,
+        of=of,
+        own=own,
+        includes=includes,
+        background=background,
+        update=update,
+        initial=initial,
+        side=str(side) if side else None,
+        others=bool(attrs.get("others")),
     )
+
+
+def _side_before(dual: _Word, words: Sequence[_Word]) -> str | None:
+    start = dual.key_start - len(dual.prefix)
+    for w in words:
+        if w.role == "person" and 0 <= start - w.key_end <= 1:
+            side = w.match.entry.attrs.get("side")
+            return str(side) if side else None
+    return None

@@ -13,6 +13,7 @@ Registry aliases give direct mentions. On top of them, in text order:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -103,6 +104,36 @@ class ActorDirectory:
     def kind(self, actor_id: str) -> str | None:
         info = self.info(actor_id)
         return info.kind if info else None
+
+    def chain(self, actor_id: str, limit: int = 4) -> list[str]:
+        """The actor and the organisations above it (a person's org, then affiliations), nearest first."""
+        out = [actor_id]
+        while len(out) <= limit:
+            info = self.info(out[-1])
+            parent = (info.org or info.affiliation) if info is not None else None
+            if not parent or parent in out:
+                break
+            out.append(parent)
+        return out
+
+    def state_forces(self, country: str, day: str | None = None) -> str | None:
+        """The main state forces of a country: a top-level ``state_forces`` actor of that country alone,
+        valid on ``day`` (YYYY-MM-DD) when given, in registry order."""
+        if self.registry is None:
+            return None
+        when = None
+        if day:
+            try:
+                when = dt.date.fromisoformat(day[:10])
+            except ValueError:
+                when = None
+        for e in self.registry:
+            if e.kind != "state_forces" or e.affiliation or tuple(e.countries) != (country,):
+                continue
+            if when is not None and not e.valid_on(when):
+                continue
+            return str(e.id)
+        return None
 
     def side(self, actor_id: str) -> str:
         """The organisation an actor speaks for: a person's org, a media outlet's owner, else itself."""
