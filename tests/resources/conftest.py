@@ -5,13 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from rasid.resources.gazetteer import Gazetteer
-from rasid.resources.gazetteer_build import embedded_compiled
+from rasid.resources.gazetteer import Gazetteer, load_gazetteer
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="session", autouse=True)
 def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """One RASID_CACHE_DIR for the session so the embedded default is compiled once."""
+    """One RASID_CACHE_DIR for the session: compiled resources are built once, never in the user's cache."""
     mp = pytest.MonkeyPatch()
     path = tmp_path_factory.mktemp("rasid-cache")
     mp.setenv("RASID_CACHE_DIR", str(path))
@@ -21,4 +20,5 @@ def gazetteer_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(scope="session")
 def embedded_gazetteer(gazetteer_cache: Path) -> Gazetteer:
-    return Gazetteer(embedded_compiled())
+    """The embedded default, loaded once per session (shared with ``load_gazetteer`` callers)."""
+    return load_gazetteer({"gazetteer": "embedded"})

@@ -19,7 +19,7 @@ def reg() -> ActorRegistry:
 
 
 def _found(reg: ActorRegistry, text: str) -> list[tuple[str, str, str]]:
-    out = []
+    out: list[tuple[str, str, str]] = []
     for m in reg.match(normalize(text)):
         assert text[m.span.start : m.span.end] == m.span.text
         out.append((m.actor_id, m.span.text, m.label))

@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import pickle
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasid.resources.matcher import Matcher
 from rasid.text.normalize import fold, normalize
 
@@ -78,3 +83,39 @@ def test_shared_form_carries_all_payloads() -> None:
 def test_empty_matcher() -> None:
     m: Matcher[str] = Matcher([])
     assert m.match(normalize("أي نص")) == []
+
+
+def _reference_candidates(m: Matcher[str], key: str) -> list[tuple[int, int, str, str, bool]]:
+    """The definition: every automaton hit filtered with ``at_boundary`` and ``clitic_prefix``."""
+    from rasid.text.tokens import at_boundary, clitic_prefix
+
+    out = []
+    for last, (length, targets) in m._automaton.iter(key):
+        start, end = last + 1 - length, last + 1
+        if not at_boundary(key, start, end):
+            continue
+        prefix = clitic_prefix(key, start) or ""
+        for form, stripped in targets:
+            if stripped and prefix not in ("لل", "ولل", "فلل"):
+                continue
+            out.append((start, end, form, prefix, stripped))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ال", "و", "ب", "لل", "تحالف", "قسد", "حسكة", " ", "،", "1", "ي", "كال", "x"]))
+)
+def test_fast_boundary_scan_equals_at_boundary(parts: list[str]) -> None:
+    m = _m()
+    key = fold("".join(parts))
+    assert sorted(m.candidates(key)) == sorted(_reference_candidates(m, key))
+
+
+def test_matcher_pickles_with_its_automaton() -> None:
+    m = _m()
+    again = pickle.loads(pickle.dumps(m))
+    text = "وقال مصدر للتحالف الدولي إن لقسد مواقع"
+    assert [(h.span, h.payloads) for h in again.match(normalize(text))] == [
+        (h.span, h.payloads) for h in m.match(normalize(text))
+    ]

@@ -24,6 +24,7 @@ import yaml
 
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
+from rasid.resources import compiled
 from rasid.resources.matcher import Hit, Matcher
 from rasid.text.normalize import NormalizedText, fold
 
@@ -224,8 +225,26 @@ class ActorRegistry:
         include_package: bool = True,
         generic_words: Iterable[str] = (),
     ) -> ActorRegistry:
-        """Load packaged actor files and user files/folders; validate everything (coded errors)."""
+        """Load packaged actor files and user files/folders; validate everything (coded errors).
+
+        The compiled registry (entries and alias automaton) is cached per machine, keyed by the files'
+        contents (``rasid.resources.compiled``); a cache hit skips parsing and validation.
+        """
         files = (package_files() if include_package else []) + expand_paths(extra_paths)
+        extra_words = sorted(generic_words)
+        user = bool(extra_paths) or not include_package or bool(extra_words)
+        return compiled.load_or_build(
+            "actors",
+            "registry-user" if user else "registry",
+            [*files, GENERIC_WORDS_FILE],
+            lambda: cls._build(files, extra_words),
+            extra="\n".join([f"package={include_package}", *extra_words]),
+            prune=not user,
+        )
+
+    @classmethod
+    def _build(cls, files: Sequence[Path], generic_words: Iterable[str]) -> ActorRegistry:
+        """Parse, validate and compile ``files`` (no cache)."""
         generic = load_generic_words(generic_words)
         schema = _schema()
         by_id: dict[str, ActorEntry] = {}

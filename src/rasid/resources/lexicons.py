@@ -29,6 +29,7 @@ from typing import Any, cast
 
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
+from rasid.resources import compiled
 from rasid.resources.actors import expand_paths, read_yaml, validate_file
 from rasid.resources.matcher import Matcher
 from rasid.text.normalize import NormalizedText, fold
@@ -164,7 +165,16 @@ class Lexicons:
             if lex is None:
                 if name not in self._files:
                     raise ResourceError(Errors.E207, name=name, known=", ".join(self.names()) or "(none)")
-                lex = load_lexicon_files(name, self._files[name])
+                files = self._files[name]
+                user = any(p.parent != DATA_DIR for p in files)
+                lex = compiled.load_or_build(
+                    "lexicons",
+                    f"{name}-user" if user else name,
+                    files,
+                    lambda: load_lexicon_files(name, files),
+                    extra=name,
+                    prune=not user,
+                )
                 if lex.meta.get("name") != name:
                     raise ResourceError(
                         Errors.E202,

@@ -22,25 +22,36 @@ How to use it::
 - A form that starts with the article ("التحالف") is also registered without it ("تحالف"), because
   ل + ال is written "لل" ("للتحالف"). That article-less form only matches right after a proclitic ending
   in "لل" (لل، ولل، فلل), so the indefinite word alone ("تحالف") is not a hit.
-- Nothing is loaded at import; build a matcher once per process (the catalogue caches it).
+- Nothing is loaded at import; build a matcher once per process (the catalogue caches it). A matcher
+  pickles with its compiled automaton (the resource caches store it, so a load does not rebuild it).
+
+Speed: the boundary rule is applied inline on each raw automaton hit (end of word first, which rejects
+most inner-substring hits with two character tests; the proclitic walk-back is bounded by the longest
+proclitic), with exactly the semantics of ``at_boundary`` + ``clitic_prefix``; payload tuples are built
+once per form, and ``Hit`` objects (with their original-text ``Span``) only for the hits kept.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import ahocorasick
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText
-from rasid.text.tokens import at_boundary, clitic_prefix, strip_article
+from rasid.text.tokens import PROCLITICS, strip_article
 
 P = TypeVar("P")
 
 # Proclitic sequences that swallow the article's alef: "لل" = ل + ال (and with و / ف before it).
 _LAM_ARTICLE = frozenset({"لل", "ولل", "فلل"})
+# A word start further back than this from a hit's start cannot leave an allowed proclitic before it.
+_MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+
+# One raw candidate: (start, end, form, prefix, stripped), key offsets.
+Candidate = tuple[int, int, str, str, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,18 +67,51 @@ class Hit(Generic[P]):
     stripped: bool  # matched through the article-less form after "لل"
 
 
+def scan(automaton: Any, key: str) -> list[tuple[int, int, str, Any]]:
+    """Raw automaton hits on ``key`` that pass the proclitic boundary rule, as (start, end, prefix, value).
+
+    Same result as filtering every hit with ``rasid.text.tokens.at_boundary`` and taking
+    ``clitic_prefix(...) or ""``, but inline: a hit that ends inside a word (the common case) costs two
+    character tests, and the walk back to the word start stops after ``_MAX_PROCLITIC`` letters.
+    """
+    out: list[tuple[int, int, str, Any]] = []
+    n = len(key)
+    isalpha = str.isalpha
+    procl = PROCLITICS
+    for last, value in automaton.iter(key):
+        end = last + 1
+        if end < n and isalpha(key[end]) and isalpha(key[last]):
+            continue  # ends inside a word
+        start = end - value[0]
+        if start == 0 or not isalpha(key[start - 1]):
+            out.append((start, end, "", value))
+            continue
+        # letters right before start: find the word start, at most _MAX_PROCLITIC (+1) letters back
+        ws = start - 1
+        stop = start - _MAX_PROCLITIC - 1
+        while ws > 0 and ws > stop and isalpha(key[ws - 1]):
+            ws -= 1
+        prefix = key[ws:start]
+        ok = prefix in procl and (ws == 0 or not isalpha(key[ws - 1]))
+        if ok:
+            out.append((start, end, prefix, value))
+        elif not isalpha(key[start]):
+            out.append((start, end, "", value))  # a non-letter start is its own boundary
+    return out
+
+
 class Matcher(Generic[P]):
     """Aho-Corasick automaton over folded forms with the proclitic word-boundary rule."""
 
     def __init__(self, pairs: Iterable[tuple[str, P]], *, strip_articles: bool = True) -> None:
-        # needle -> list of (registered form, stripped?) ; form -> payloads
-        self._payloads: dict[str, list[P]] = {}
+        # needle -> set of (registered form, stripped?) ; form -> payloads
+        payloads: dict[str, list[P]] = {}
         needles: dict[str, set[tuple[str, bool]]] = {}
         for form, payload in pairs:
             form = form.strip()
             if not form:
                 continue
-            bucket = self._payloads.setdefault(form, [])
+            bucket = payloads.setdefault(form, [])
             if payload not in bucket:
                 bucket.append(payload)
             needles.setdefault(form, set()).add((form, False))
@@ -75,11 +119,14 @@ class Matcher(Generic[P]):
                 bare = strip_article(form)
                 if bare != form:
                     needles.setdefault(bare, set()).add((form, True))
-        self._automaton: ahocorasick.Automaton | None = None
+        self._payloads: dict[str, tuple[P, ...]] = {f: tuple(ps) for f, ps in payloads.items()}
+        self._automaton: Any = None
         if needles:
             automaton = ahocorasick.Automaton()
             for needle, targets in needles.items():
-                automaton.add_word(needle, (len(needle), tuple(sorted(targets))))
+                # unstripped targets first, so a plain hit never waits behind a stripped one
+                ordered = tuple(sorted(targets, key=lambda t: (t[1], t[0])))
+                automaton.add_word(needle, (len(needle), ordered))
             automaton.make_automaton()
             self._automaton = automaton
         self.size = len(self._payloads)
@@ -89,47 +136,78 @@ class Matcher(Generic[P]):
         return list(self._payloads)
 
     def payloads(self, form: str) -> tuple[P, ...]:
-        return tuple(self._payloads.get(form, ()))
+        return self._payloads.get(form, ())
 
-    def candidates(self, key: str) -> list[tuple[int, int, str, str, bool]]:
+    def candidates(self, key: str) -> list[Candidate]:
         """All boundary-valid hits on ``key`` as (start, end, form, prefix, stripped), overlaps included."""
         if self._automaton is None or not key:
             return []
-        out: list[tuple[int, int, str, str, bool]] = []
-        for end_index, (length, targets) in self._automaton.iter(key):
-            end = end_index + 1
-            start = end - length
-            if not at_boundary(key, start, end):
-                continue
-            prefix = clitic_prefix(key, start) or ""
+        out: list[Candidate] = []
+        for start, end, prefix, (_, targets) in scan(self._automaton, key):
             for form, stripped in targets:
                 if stripped and prefix not in _LAM_ARTICLE:
                     continue
                 out.append((start, end, form, prefix, stripped))
         return out
 
-    def match(self, norm: NormalizedText) -> list[Hit[P]]:
-        """Longest non-overlapping hits on ``norm.key``, in text order."""
-        cands = self.candidates(norm.key)
-        # Longest first, then leftmost; an unstripped form beats a stripped one of the same extent.
-        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[4], c[2]))
-        occupied = bytearray(len(norm.key))
-        chosen: dict[tuple[int, int], list[tuple[str, str, bool]]] = {}
-        for start, end, form, prefix, stripped in cands:
-            if (start, end) in chosen:
-                chosen[(start, end)].append((form, prefix, stripped))
-                continue
-            if any(occupied[start:end]):
+    def select(self, key: str) -> list[tuple[int, int, str, str, bool, tuple[P, ...]]]:
+        """Longest non-overlapping hits on ``key`` as (start, end, form, prefix, stripped, payloads) tuples.
+
+        The same selection as ``match`` without building ``Hit``/``Span`` objects (callers that wrap
+        hits in their own types, like the gazetteer, use this).
+        """
+        if self._automaton is None or not key:
+            return []
+        groups: dict[tuple[int, int], list[tuple[bool, str, str]]] = {}
+        for start, end, prefix, (_, targets) in scan(self._automaton, key):
+            for form, stripped in targets:
+                if stripped and prefix not in _LAM_ARTICLE:
+                    continue
+                group = groups.get((start, end))
+                if group is None:
+                    groups[(start, end)] = [(stripped, form, prefix)]
+                else:
+                    group.append((stripped, form, prefix))
+        if not groups:
+            return []
+        # Longest first, then leftmost (a stable sort over spans already in text order).
+        spans = sorted(groups)
+        spans.sort(key=_neg_length)
+        occupied = bytearray(len(key))
+        chosen: list[tuple[int, int]] = []
+        for start, end in spans:
+            if occupied.find(1, start, end) != -1:
                 continue
             occupied[start:end] = b"\x01" * (end - start)
-            chosen[(start, end)] = [(form, prefix, stripped)]
-        hits: list[Hit[P]] = []
-        for (start, end), found in sorted(chosen.items()):
-            form, prefix, stripped = found[0]
-            payloads: list[P] = []
-            for f, _, _ in found:
-                for p in self._payloads[f]:
-                    if p not in payloads:
-                        payloads.append(p)
-            hits.append(Hit(start, end, norm.span(start, end), form, tuple(payloads), prefix, stripped))
-        return hits
+            chosen.append((start, end))
+        chosen.sort()
+        table = self._payloads
+        out: list[tuple[int, int, str, str, bool, tuple[P, ...]]] = []
+        for start, end in chosen:
+            group = groups[(start, end)]
+            if len(group) == 1:
+                stripped, form, prefix = group[0]
+                out.append((start, end, form, prefix, stripped, table[form]))
+                continue
+            # an unstripped form beats a stripped one of the same extent; then the smallest form
+            group.sort()
+            stripped, form, prefix = group[0]
+            merged: list[P] = []
+            for _, f, _ in group:
+                for p in table[f]:
+                    if p not in merged:
+                        merged.append(p)
+            out.append((start, end, form, prefix, stripped, tuple(merged)))
+        return out
+
+    def match(self, norm: NormalizedText) -> list[Hit[P]]:
+        """Longest non-overlapping hits on ``norm.key``, in text order."""
+        span = norm.span
+        return [
+            Hit(s, e, span(s, e), form, ps, prefix, st)
+            for s, e, form, prefix, st, ps in self.select(norm.key)
+        ]
+
+
+def _neg_length(span: tuple[int, int]) -> int:
+    return span[0] - span[1]

@@ -24,6 +24,7 @@ from rasid.resources.gazetteer_build import (
     data_dir,
     file_sha256,
     is_arabic_name,
+    load_common_words,
     load_countries,
     load_cues,
     load_stopnames,
@@ -70,7 +71,7 @@ def _locality_feature(pop: int) -> str:
 def build_wof(path: Path, with_supplement: bool = True) -> CompiledGazetteer:
     files = wof_files(path)
     countries = load_countries()
-    b = Builder(load_stopnames())
+    b = Builder(load_stopnames(), load_common_words())
     for f in files:
         recs = list(_rows(f))
         by_id = {r["wof_id"]: r for r in recs}
