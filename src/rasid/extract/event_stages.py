@@ -20,7 +20,7 @@ from rasid.extract.events import (
 )
 from rasid.extract.places import ResolvedPlace, find_places
 from rasid.extract.reconcile import reconcile, side_resolver
-from rasid.model import Claim, Event, Span
+from rasid.model import Actor, Claim, Event, Span
 from rasid.pipeline import Context, Doc, register_stage
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
@@ -58,7 +58,7 @@ def places_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     lexicons = ctx.resources.lexicons
     registry = ctx.resources.actors
-    armed = _is_armed(ctx)
+    armed = _is_party(ctx)
     homes = [
         registry.get(m.actor_id).countries[0]
         for m in doc.layers.get("actor_mentions", [])
@@ -129,7 +129,7 @@ def actor_roles(
 
 
 def _views(
-    doc: Doc, norm: NormalizedText, lex_context: Any, triggers: Sequence[Trigger]
+    doc: Doc, norm: NormalizedText, lex_context: Any, triggers: Sequence[Trigger], to_event_actor: Any
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     dates = list(doc.layers.get("dates", []))
@@ -153,7 +153,7 @@ def _views(
         sent = sentence_index(sentences, m.span.start)
         if role == "any" and m.actor_id in victims.get(sent, ()):
             role = "target"
-        per_actors.setdefault(sent, []).append((m.actor_id, m.span, role))
+        per_actors.setdefault(sent, []).append((to_event_actor(m.actor_id), m.span, role))
     return [
         SentenceView(
             s.start,
@@ -166,24 +166,39 @@ def _views(
     ]
 
 
-def _is_armed(ctx: Context) -> Any:
+# Kinds of actor that take part in events as actor1/actor2 (ACLED's inter codes 1-8); media, monitors,
+# authorities that only speak, and people (who act for their organisation) do not.
+PARTY_KINDS = frozenset(
+    {"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force", "civilians"}
+)
+FORCE_KINDS = frozenset({"state_forces", "external_force"})
+
+
+def _is_party(ctx: Context) -> Any:
     registry = ctx.resources.actors
 
-    def armed(actor_id: str) -> bool:
-        if actor_id not in registry:
-            return False
-        entry = registry.get(actor_id)
-        if entry.kind == "person":
-            return False
-        return entry.kind in (
-            "rebel_group",
-            "state_forces",
-            "political_militia",
-            "identity_militia",
-            "external_force",
-        )
+    def party(actor_id: str) -> bool:
+        return actor_id in registry and registry.get(actor_id).kind in PARTY_KINDS
 
-    return armed
+    return party
+
+
+def _event_actor(ctx: Context) -> Any:
+    """The actor an event names for a mention: a unit of a state's forces is coded as those forces
+    (ACLED's "Military Forces of X"): the Russian air force -> the Russian armed forces."""
+    registry = ctx.resources.actors
+
+    def top(actor_id: str) -> str:
+        if actor_id not in registry or registry.get(actor_id).kind not in FORCE_KINDS:
+            return actor_id
+        chosen = actor_id
+        for ancestor in registry.chain(actor_id)[1:]:
+            if ancestor not in registry or registry.get(ancestor).kind not in FORCE_KINDS:
+                break
+            chosen = ancestor
+        return chosen
+
+    return top
 
 
 def _allied(ctx: Context) -> Any:
@@ -200,22 +215,42 @@ def _allied(ctx: Context) -> Any:
     return allied
 
 
+# Event types where the people hurt, not an armed group named nearby, are the target when the
+# figures say the dead and wounded were civilians (ACLED codes such events against civilians).
+CIVILIAN_TARGET_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+
+
 def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) -> list[Event]:
-    """An event with no actor2 takes the people its casualty claims are about ("مقتل 5 مدنيين" ->
-    civilians), when they are not on actor1's side."""
+    """Take actor2 from whose people the event's casualty figures count: "مقتل 5 مدنيين" in a strike
+    makes civilians the target; otherwise the counted side fills an empty actor2 when it is not
+    actor1's."""
     out = []
     for event in events:
-        if event.actor2 is None:
-            victims = Counter(
-                c.figure.of
-                for c in claims
-                if c.event == event.id and c.figure and c.figure.kind in VICTIM_KINDS and c.figure.of
-            )
-            for of, _ in victims.most_common():
-                if event.actor1 is None or not allied(of, event.actor1):
-                    event = dataclasses.replace(event, actor2=of)
-                    break
+        victims = Counter(
+            c.figure.of
+            for c in claims
+            if c.event == event.id and c.figure and c.figure.kind in VICTIM_KINDS and c.figure.of
+        )
+        top = [of for of, _ in victims.most_common() if event.actor1 is None or not allied(of, event.actor1)]
+        if top and top[0] == "civilians" and event.type.event_type in CIVILIAN_TARGET_TYPES:
+            event = dataclasses.replace(event, actor2="civilians")
+        elif top and event.actor2 is None:
+            event = dataclasses.replace(event, actor2=top[0])
         out.append(event)
+    return out
+
+
+def _missing_actors(doc: Doc, registry: Any) -> list[Actor]:
+    """Registry entries for event actors the text never names as such (the forces a unit belongs to),
+    so that every id in the record's events resolves to a name."""
+    have = {a.id for a in doc.actors}
+    out: list[Actor] = []
+    for event in doc.events:
+        for actor_id in (event.actor1, event.actor2, *event.assoc):
+            if actor_id and actor_id not in have and actor_id in registry:
+                e = registry.get(actor_id)
+                out.append(Actor(e.id, e.name, e.name_ar, e.kind, e.affiliation))
+                have.add(actor_id)
     return out
 
 
@@ -260,16 +295,17 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     sentences = doc.layers["sentences"]
     triggers = find_triggers(norm, sentences, _post_spans(doc), lexicons.get("event_triggers"), lex_context)
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, lex_context, triggers)
+    views = _views(doc, norm, lex_context, triggers, _event_actor(ctx))
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
-        groups, views, doc.layers.get("place_mentions", []), _is_armed(ctx), published, _allied(ctx)
+        groups, views, doc.layers.get("place_mentions", []), _is_party(ctx), published, _allied(ctx)
     )
     for w in warnings:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
     doc.events = fill_victims(events, doc.claims, _allied(ctx))
+    doc.actors.extend(_missing_actors(doc, ctx.resources.actors))
 
 
 @register_stage("reconcile", requires=("event_triggers",), provides=("figures",))

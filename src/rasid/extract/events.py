@@ -50,6 +50,7 @@ class Trigger:
     sentence: int
     instrument: bool = False  # a weapon named with "ب" ("بقذائف"): the means of another action
     part_of_violence: bool = False  # destruction that is part of an attack when one is told
+    generic: bool = False  # "هجوم", "انفجار", "قصف": says that something happened, not what
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,8 @@ class TriggerGroup:
     @property
     def lead(self) -> Trigger:
         """The trigger that gives the group its type: the most specific one that is not an instrument."""
-        main = [t for t in self.triggers if not t.instrument] or self.triggers
+        main = [t for t in self.triggers if not t.instrument and not t.generic]
+        main = main or [t for t in self.triggers if not t.instrument] or self.triggers
         return max(main, key=lambda t: (t.priority, -t.span.start))
 
     @property
@@ -162,6 +164,7 @@ def find_triggers(
                 sentence=sent,
                 instrument=event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")),
                 part_of_violence=bool(attrs.get("part_of_violence", False)),
+                generic=bool(attrs.get("generic", False)),
             )
         )
     return out
@@ -214,11 +217,15 @@ def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView]) -> 
 def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -> list[TriggerGroup]:
     """Group triggers into events of one sub-event type at compatible places and dates.
 
-    A weapon named as the instrument of another action joins the violent event told in its sentence or
-    the one before; destruction that is part of an attack is dropped when an attack is told beside it.
+    Specific triggers are grouped first. A weapon named as the instrument of another action joins the
+    violent event told in its sentence or the one before; a generic trigger ("هجوم", "انفجار") joins the
+    nearest compatible violent event; each makes an event of its own only when there is none.
+    Destruction that is part of an attack is dropped when an attack is told beside it.
     """
     groups: list[TriggerGroup] = []
-    for trig in triggers:
+    specific = [t for t in triggers if not t.generic]
+    generic = [t for t in triggers if t.generic]
+    for trig in specific:
         target = None
         if trig.instrument:
             target = next(
@@ -238,6 +245,17 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             target = TriggerGroup()
             groups.append(target)
         target.triggers.append(trig)
+    for trig in generic:
+        fitting = [g for g in groups if g.violent and _fits(g, trig, views)]
+        if fitting:
+            nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
+            nearest.triggers.append(trig)
+            continue
+        same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, views)), None)
+        if same is None:
+            same = TriggerGroup()
+            groups.append(same)
+        same.triggers.append(trig)
     violent = [g for g in groups if g.violent]
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, views) for v in violent))
