@@ -78,6 +78,7 @@ class WordTable(Generic[V]):
         # The last word of every phrase: ``match_before`` returns early when the word before the
         # position cannot end any phrase, which is what almost every call finds.
         self.last_words = frozenset(a.rsplit(" ", 1)[-1] for a in alts)
+        self.first_chars = frozenset(a[0] for a in alts)  # ``match_at`` needs one of these at ``pos``
         # Where a phrase can start (its literal first word): ``finditer`` tries the pattern only there.
         self._starts = WordStarts({"first": {first_word(a) for a in alts}})
 
@@ -98,28 +99,35 @@ class WordTable(Generic[V]):
 
     def match_at(self, key: str, pos: int) -> Hit[V] | None:
         """A phrase starting exactly at ``pos`` and ending at a word end."""
+        if key[pos : pos + 1] not in self.first_chars:
+            return None
         m = self.pattern.match(key, pos)
         if m is None or not at_boundary(key, m.start(), m.end(), False):
             return None
         phrase = re.sub(r"\s+", " ", m.group())
         return Hit(m.start(), m.end(), self.values[phrase], phrase)
 
-    def match_before(self, key: str, pos: int, window: int = 40) -> Hit[V] | None:
+    def match_before(
+        self, key: str, pos: int, window: int = 40, forms: frozenset[str] | None = None
+    ) -> Hit[V] | None:
         """The longest phrase ending exactly at ``pos`` (spaces before ``pos`` skipped).
 
         Looks up the last few words in the table (a dict lookup per length), which is much cheaper
-        than running the alternation regex at every position of the window.
+        than running the alternation regex at every position of the window. ``forms`` is
+        ``word_forms(key, pos)`` when the caller looks up several tables at one position.
         """
+        if forms is None:
+            forms = word_forms(key, pos)
+        if self.last_words.isdisjoint(forms):
+            return None  # the word before ``pos`` ends no phrase: what almost every call finds
         end = pos
         while end > 0 and key[end - 1] == " ":
             end -= 1
-        if not self._may_end_at(key, end):
-            return None
         words = key[max(0, end - window) : end].split(" ")[-self.max_words :]
         for k in range(len(words), 0, -1):
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
-            lead = len(phrase) - len(phrase.lstrip("\"'([«"))  # an opening mark glued to the word
+            lead = len(phrase) - len(phrase.lstrip(_OPENING_MARKS))  # an opening mark glued to the word
             if lead:
                 phrase, start = phrase[lead:], start + lead
             if start > 0 and k == len(words) and end - window > 0 and key[start - 1] != " ":
@@ -132,18 +140,21 @@ class WordTable(Generic[V]):
                     return Hit(start + n, end, value, phrase[n:])
         return None
 
-    def _may_end_at(self, key: str, end: int) -> bool:
-        """False when no phrase can end at ``end``: the word there (as ``match_before`` would cut it:
-        opening marks and, for a one-word phrase, proclitics removed) is no phrase's last word."""
-        word = key[key.rfind(" ", 0, end) + 1 : end]
-        last = self.last_words
-        if word in last:
-            return True
-        word = word.lstrip("\"'([«")
-        if word in last:
-            return True
-        if self.allow_clitics:
-            for n in (1, 2, 3):
-                if len(word) > n and word[:n] in PROCLITICS and word[n:] in last:
-                    return True
-        return False
+
+_OPENING_MARKS = "\"'([«"
+
+
+def word_forms(key: str, pos: int) -> frozenset[str]:
+    """The forms the word before ``pos`` (spaces skipped) takes as the last word of a phrase that
+    ``WordTable.match_before`` may find: as written, without opening marks glued to it, and without a
+    proclitic (a one-word phrase). A table none of whose phrases ends in one of them has no hit there."""
+    end = pos
+    while end > 0 and key[end - 1] == " ":
+        end -= 1
+    word = key[key.rfind(" ", 0, end) + 1 : end]
+    bare = word.lstrip(_OPENING_MARKS)
+    forms = {word, bare}
+    for n in (1, 2, 3):
+        if len(bare) > n and bare[:n] in PROCLITICS:
+            forms.add(bare[n:])
+    return frozenset(forms)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.model import Span
-from rasid.text.lexdata import WordTable, load
+from rasid.text.lexdata import WordTable, load, word_forms
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS
@@ -59,6 +59,7 @@ _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?
 _NUMERIC_DATE = re.compile(r"(?<!\d)\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}(?![\d/])")
 _CLOCK = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 _LETTERS = r"[^\W\d_]"
+_WORD_SPACE = re.compile(r"[^\W\d_]+ ")
 # Proclitics a run of number words may carry on its first word ("وثلاثه", "بالف").
 _SEQ_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "ول", "وب", "لل", "ال", "بال", "وال")
 
@@ -151,15 +152,21 @@ def words_value(words: list[str]) -> int | None:
 def _qual_range(qualifier: str, value: int | None) -> tuple[int | None, int | None]:
     if value is None:
         return None, None
-    return {
-        "exact": (value, value),
-        "more_than": (value + 1, None),
-        "at_least": (value, None),
-        "less_than": (None, value - 1),
-    }.get(qualifier, (None, None))
+    if qualifier == "exact":
+        return value, value
+    if qualifier == "more_than":
+        return value + 1, None
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "less_than":
+        return None, value - 1
+    return None, None
 
 
-def _role(key: str, start: int, end: int, value: int | None, four_digits: bool) -> str | None:
+def _role(
+    key: str, start: int, end: int, value: int | None, four_digits: bool, forms: frozenset[str]
+) -> str | None:
+    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)``."""
     t = _tables()
     after_pos = end
     while after_pos < len(key) and key[after_pos] == " ":
@@ -170,11 +177,11 @@ def _role(key: str, start: int, end: int, value: int | None, four_digits: bool) 
         return t.role_after[role].match_at(key, nxt) is not None
 
     def before(role: str, window: int = 24) -> bool:
-        return t.role_before[role].match_before(key, start, window) is not None
+        return t.role_before[role].match_before(key, start, window, forms) is not None
 
     if after("percent"):
         return "percent"
-    if t.months.match_at(key, nxt) is not None or t.months.match_before(key, start, 16) is not None:
+    if t.months.match_at(key, nxt) is not None or t.months.match_before(key, start, 16, forms) is not None:
         return "date"
     if value is not None and four_digits and 1900 <= value <= 2100:
         next_is_word = nxt < len(key) and key[nxt].isalpha() and not after("year")
@@ -268,18 +275,19 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
     for s, e, nv, four in numbers:
         qual = "exact"
         qs, qe = s, e
-        hb = t.before.match_before(key, s, 30)
+        forms = word_forms(key, s)
+        hb = t.before.match_before(key, s, 30, forms)
         if hb is not None:
             qual, qs = hb.value, hb.start
         else:
             ha = t.after.match_at(key, e + 1) if key[e : e + 1] == " " else None
             if ha is None and key[e : e + 1] == " ":
                 # "5 قتلى على الأقل": the qualifier may follow the counted noun.
-                nxt = re.match(r"[^\W\d_]+ ", key[e + 1 : e + 40])
-                ha = t.after.match_at(key, e + 1 + nxt.end()) if nxt else None
+                nxt = _WORD_SPACE.match(key, e + 1, e + 40)
+                ha = t.after.match_at(key, nxt.end()) if nxt else None
             if ha is not None:
                 qual, qe = ha.value, ha.end
-        role = _role(key, s, e, nv, four)
+        role = _role(key, s, e, nv, four, forms)
         low, high = _qual_range(qual, nv)
         found.append((qs, qe, nv, qual, low, high, role, s, e))
     for h in t.vague.finditer(key):
