@@ -32,6 +32,8 @@ from rasid.text.normalize import fold
 
 log = logging.getLogger(__name__)
 
+TEXT_DATA_DIR = LEXICON_DIR.parent / "text"
+
 BUILD_VERSION = "4"  # bump when the compiled layout or the selection rules change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
@@ -135,7 +137,8 @@ class Builder:
         cue_only = frozenset(
             f
             for f, rows in forms.items()
-            if is_common(f, self.common) and all(self.rows[i][9] != "country" for i in rows)
+            if (is_common(f, self.common) or _too_short(f))
+            and all(self.rows[i][9] != "country" for i in rows)
         )
         return CompiledGazetteer(self.rows, dict(forms), checksum, tuple(sources), cues, adjectives, cue_only)
 
@@ -147,6 +150,11 @@ def load_stopnames(path: Path | None = None) -> frozenset[str]:
     except OSError as exc:
         raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
     return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _too_short(form: str) -> bool:
+    """Two-letter Arabic names ("ري", "يد", "نى") are fragments of words far more often than places."""
+    return len(form) <= 2 and bool(_ARABIC.search(form))
 
 
 def is_common(form: str, common: frozenset[str]) -> bool:
@@ -171,19 +179,30 @@ def load_common_words(
     words = {fold(w) for w in lines if w and not w.startswith("!")}
     keep = {fold(w[1:]) for w in lines if w.startswith("!")}  # "!بحري": a place name, always
     for lex_path in lexicon_files if lexicon_files is not None else package_lexicon_files():
-        doc = read_yaml(lex_path)
-        entries = doc.get("entries", []) if isinstance(doc, dict) else []
-        for entry in entries if isinstance(entries, list) else []:
-            if not isinstance(entry, dict):
-                continue
-            for lang in ("ar", "en"):
-                words.update(fold(f) for f in entry.get(lang, None) or () if isinstance(f, str))
+        words.update(fold(f) for f in _forms(read_yaml(lex_path)))
     return frozenset(w for w in words if w and w not in keep)
 
 
+def _forms(doc: object) -> Iterator[str]:
+    """Every string listed under an ``ar`` or ``en`` key anywhere in a lexicon-like YAML document."""
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            if k in ("ar", "en") and isinstance(v, list):
+                yield from (f for f in v if isinstance(f, str))
+            else:
+                yield from _forms(v)
+    elif isinstance(doc, list):
+        for item in doc:
+            yield from _forms(item)
+
+
 def package_lexicon_files() -> list[Path]:
-    """The packaged lexicons (their forms are common words for the gazetteer)."""
-    return sorted(LEXICON_DIR.glob("*.yaml")) if LEXICON_DIR.is_dir() else []
+    """The packaged lexicons and the text layer's word lists (month names, number words, roles): their
+    forms are common words for the gazetteer ("آب" is August before it is Ibb)."""
+    files: list[Path] = []
+    for folder in (LEXICON_DIR, TEXT_DATA_DIR):
+        files += sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return files
 
 
 def load_cues(path: Path | None = None) -> dict[str, str]:
