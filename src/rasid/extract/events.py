@@ -223,16 +223,21 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
     Destruction that is part of an attack is dropped when an attack is told beside it.
     """
     groups: list[TriggerGroup] = []
-    specific = [t for t in triggers if not t.generic]
+    # Main triggers first, then instruments (which attach to them), then generic words.
+    ordered = [t for t in triggers if not t.generic and not t.instrument] + [
+        t for t in triggers if not t.generic and t.instrument
+    ]
     generic = [t for t in triggers if t.generic]
-    for trig in specific:
+    for trig in ordered:
         target = None
         if trig.instrument:
             target = next(
                 (
                     g
                     for g in reversed(groups)
-                    if g.violent and trig.sentence - max(g.sentences) <= 1 and _fits(g, trig, views)
+                    if g.violent
+                    and min(abs(trig.sentence - x) for x in g.sentences) <= 1
+                    and _fits(g, trig, views)
                 ),
                 None,
             )
@@ -324,7 +329,7 @@ def _event_actors(
     actor1 = agents[0] if agents else (untargeted[0] if untargeted else None)
     others = [a for a in rank("target") + by_order if actor1 is None or not allied(a, actor1)]
     actor2 = others[0] if others else None
-    if actor1 is None and actor2 is not None:
+    if actor1 is None and actor2 is not None and not votes[actor2]["target"]:
         actor1, actor2 = actor2, None
     return actor1, actor2, tuple(a for a in assoc if a not in (actor1, actor2))
 
