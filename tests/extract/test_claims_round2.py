@@ -168,8 +168,7 @@ def test_soldiers_claimed_by_a_group_are_of_the_articles_country(
     registry: ActorRegistry, lexicons: Lexicons
 ) -> None:
     text = (
-        "زعمت وكالة أعماق مقتل 12 جندياً في هجوم على ثكنة قرب الحدود. "
-        "ونفت وزارة الدفاع العراقية وقوع أي هجوم."
+        "زعمت وكالة أعماق مقتل 12 جندياً في هجوم على ثكنة قرب الحدود. ونفت وزارة الدفاع العراقية وقوع أي هجوم."
     )
     c = _one(_claims(text, registry, lexicons), "killed")
     assert c.source == "amaq" and c.figure is not None and c.figure.of == "iq-army"
@@ -200,3 +199,30 @@ def test_a_sentence_dated_only_in_the_past_is_background(registry: ActorRegistry
     )
     claims = _claims(text, registry, lexicons, published="2024-03-15")
     assert [c.figure.value for c in claims if c.figure is not None] == [4]
+
+
+# ---- statements -------------------------------------------------------------------------------------
+def _statements(claims: list[Claim]) -> list[tuple[str, str]]:
+    return [(c.statement.kind, c.source) for c in claims if c.statement is not None]
+
+
+def test_responsibility_verb_takes_its_subject(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "وفي المساء تبنى تنظيم الدولة الإسلامية الهجوم على الحاجز في بيان مقتضب."
+    assert ("responsibility", "is") in _statements(_claims(text, registry, lexicons))
+
+
+def test_headline_subject_before_the_verb(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "حماس تتبنى هجوماً على موقع عسكري\nوقع الهجوم فجر اليوم قرب السياج."
+    assert ("responsibility", "hamas") in _statements(_claims(text, registry, lexicons))
+
+
+def test_denial_participle_in_a_report(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "قالت حركة حماس في بيان إن عناصرها صدوا الهجوم، نافية وجود أي مدنيين في الموقع."
+    assert ("denial", "hamas") in _statements(_claims(text, registry, lexicons))
+
+
+def test_a_background_control_sentence_without_source_is_no_statement(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = "وسيطر الجيش اللبناني على المعبر بعد اشتباك قصير."
+    assert _statements(_claims(text, registry, lexicons)) == []

@@ -105,7 +105,11 @@ def extract_claims(
     bounds = sentence_bounds(doc, norm)
     fig_words = lexicons.get("figure_nouns").match(norm)
     titles = lexicons.get("titles_roles").match(norm)
-    unnamed = frozenset(lexicons.get("unnamed_sources").entries)
+    # neither unnamed sources nor the generic "civilians" actor ("موظفين مدنيين": an adjective) name a side
+    # after a figure; civilian counted nouns ("6 مدنيين") are read from the figure lexicon instead
+    unnamed = frozenset(lexicons.get("unnamed_sources").entries) | {
+        m.actor_id for m in mentions if m.actor_id and directory.kind(m.actor_id) == "civilians"
+    }
     quantities = doc.layers.get("quantities") or []
     figures = find_figures(norm, quantities, fig_words, titles, mentions, bounds, unnamed)
     today = report_day(doc, norm)

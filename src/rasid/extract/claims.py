@@ -218,6 +218,31 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+_SUBJECT_KINDS = frozenset({"responsibility", "denial"})  # speech-act verbs: their subject is the source
+
+
+def _subject(c: Any, attributor: Attributor) -> Any:
+    """The actor a statement verb names as its subject: right after it ("تبنى تنظيم القاعدة الهجوم"), or
+    right before it when its sentence has no reporting clause (a headline: "القاعدة تتبنى هجوماً")."""
+    key = attributor.norm.key
+    sent = attributor.sentence_index(c.key_start)
+    for m in attributor.mentions:
+        if m.key_start >= c.key_end and m.actor_id:
+            gap = key[c.key_end : m.key_start]
+            if len(gap.split()) <= 1 and not _CLAUSE_END.search(gap):
+                return m
+            break
+    if any(f.sentence == sent for f in attributor.frames):
+        return None
+    before = [m for m in attributor.mentions if m.key_end <= c.key_start and m.actor_id]
+    if before:
+        m = before[-1]
+        gap = key[m.key_end : c.key_start]
+        if not gap.strip() and attributor.sentence_index(m.key_start) == sent:
+            return m
+    return None
+
+
 def _statements(norm: NormalizedText, attributor: Attributor, cues: Sequence[Any]) -> list[_Draft]:
     key = norm.key
     out: list[_Draft] = []
@@ -226,6 +251,10 @@ def _statements(norm: NormalizedText, attributor: Attributor, cues: Sequence[Any
         kind = str(c.entry.attrs.get("kind", "other"))
         attr = attributor.attribute(c.key_start, c.key_end)
         sent = attributor.sentence_index(c.key_start)
+        subject = _subject(c, attributor) if kind in _SUBJECT_KINDS else None
+        if subject is not None and subject.actor_id != attr.source:
+            said_on = attributor.report_day
+            attr = Attribution(subject.actor_id, (), "asserted", said_on, (subject.span,))
         if attr.source == ARTICLE_ID or (sent, kind) in seen:
             continue
         seen.add((sent, kind))
