@@ -61,6 +61,20 @@ def main() -> None:
         for lex in lexicons.values():
             lex.match(norm)
     lex_ms = (time.perf_counter() - t) / n * 1000
+    places_ms = None
+    both_ms = None
+    if not args.no_gazetteer:
+        gaz = res.gazetteer
+        gaz.match(norm)
+        t = time.perf_counter()
+        for _ in range(n):
+            gaz.match(norm)
+        places_ms = round((time.perf_counter() - t) / n * 1000, 3)
+        t = time.perf_counter()
+        for _ in range(n):
+            reg.match(norm)
+            gaz.match(norm)
+        both_ms = round((time.perf_counter() - t) / n * 1000, 3)
     result = {
         "text_bytes": len(text.encode("utf-8")),
         "text_chars": len(text),
@@ -69,6 +83,8 @@ def main() -> None:
         "actor_mentions": len(mentions),
         "match_actors_ms": round(actor_ms, 3),
         "match_all_lexicons_ms": round(lex_ms, 3),
+        "match_places_ms": places_ms,
+        "match_actors_and_places_ms": both_ms,
         "cold": _cold(not args.no_gazetteer),
     }
     out = ROOT / "benchmarks" / "results" / "resources.json"
