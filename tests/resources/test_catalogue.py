@@ -6,11 +6,12 @@ import pytest
 
 from rasid.resources import catalogue
 from rasid.resources.catalogue import load_resources
+from rasid.resources.gazetteer import Gazetteer
 
 DATA = Path(__file__).parent / "data"
 
 
-def test_lazy_cached_and_checksummed(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lazy_cached_and_checksummed(monkeypatch: pytest.MonkeyPatch, embedded_gazetteer: Gazetteer) -> None:
     monkeypatch.delenv("RASID_RESOURCES", raising=False)
     monkeypatch.delenv("RASID_CONFIG", raising=False)
     catalogue.clear_cache()
@@ -19,6 +20,8 @@ def test_lazy_cached_and_checksummed(monkeypatch: pytest.MonkeyPatch) -> None:
     assert load_resources({}) is res
     sums = res.checksums()
     assert len(sums["actors"]) == 64 and len(sums["lexicons"]) == 64
+    assert res.gazetteer is embedded_gazetteer  # one loaded gazetteer per test session
+    assert sums["gazetteer"] == embedded_gazetteer.checksum
     ext = load_resources({"actors_paths": [str(DATA / "user_actors.yaml")]})
     assert ext is not res
     assert ext.checksums()["actors"] != sums["actors"]

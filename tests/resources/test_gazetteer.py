@@ -145,3 +145,18 @@ def test_wof_shared_small_countries(shared_dir: Path) -> None:
     gaz = Gazetteer(build_wof(src))
     manama = gaz.resolve(gaz.match(normalize("انفجار في المنامة"))[0])
     assert manama is not None and manama.country == "BH" and manama.feature == "city"
+
+
+def test_common_words_are_places_only_behind_a_cue(embedded_gazetteer: Gazetteer) -> None:
+    # Our own sentence, dense with words GeoNames also lists as small places (issue 4).
+    text = (
+        "وقال بيان عسكري إن غارات جوية نفذتها طائرات حربية أدت إلى مقتل العديد، وأن التحالف الجديد "
+        "أعلن وقف النار بحسب المصدر."
+    )
+    assert [m.span.text for m in embedded_gazetteer.match(normalize(text))] == []
+    cued = embedded_gazetteer.match(normalize("قصفت قاعدة العديد وقرية بيان"))
+    assert [m.span.text for m in cued] == ["قاعدة العديد", "بيان"]
+    assert cued[1].cue == "village"
+    # a name kept on purpose despite being a common adjective, and a lexicon form as a common word
+    assert [m.span.text for m in embedded_gazetteer.match(normalize("اشتباكات في بحري"))] == ["بحري"]
+    assert "اعتقال" not in {m.span.text for m in embedded_gazetteer.match(normalize("حملة اعتقال"))}
