@@ -50,11 +50,18 @@ def vary(article: Article, n: int, rng: random.Random) -> Article:
     return Article(id=f"{article.id}-{n}", text=text, published=article.published or "2024-01-15")
 
 
-def corpus(n: int, seed: int = 7) -> Iterator[Article]:
+def corpus(n: int, seed: int = 7, target_chars: int = 3000) -> Iterator[Article]:
+    """``n`` articles of about ``target_chars`` characters: varied examples, several joined when short."""
     rng = random.Random(seed)
     bases = base_articles()
     for i in range(n):
-        yield vary(bases[i % len(bases)], i, rng)
+        parts = [vary(bases[(i + k) % len(bases)], i, rng) for k in range(len(bases))]
+        text = parts[0].text
+        for part in parts[1:]:
+            if len(text) >= target_chars:
+                break
+            text += "\n" + part.text
+        yield Article(id=f"bench-{i}", text=text, published=parts[0].published)
 
 
 def peak_rss_mb() -> float:
@@ -64,6 +71,7 @@ def peak_rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
+    parser.add_argument("--chars", type=int, default=3000, help="approximate article size (default 3000)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "throughput.json")
     args = parser.parse_args()
 
@@ -73,7 +81,7 @@ def main() -> None:
     pipeline.process_one(warm)  # loads resources once, as a worker's setup would
     setup_s = time.perf_counter() - t0
 
-    articles = list(corpus(args.n))
+    articles = list(corpus(args.n, target_chars=args.chars))
     chars = sum(len(a.text) for a in articles)
     errors = 0
     t1 = time.perf_counter()

@@ -10,6 +10,7 @@ from typing import Any
 
 from rasid.extract.events import (
     ROLE_WINDOW_WORDS,
+    Cues,
     SentenceView,
     Trigger,
     build_events,
@@ -53,7 +54,9 @@ def _actor_spans(doc: Doc) -> list[Span]:
     return [m.span for m in doc.layers.get("actor_mentions", [])]
 
 
-@register_stage("places", requires=("norm", "posts", "actor_mentions"), provides=("place_mentions",))
+@register_stage(
+    "places", requires=("norm", "posts", "actor_mentions"), provides=("place_mentions", "event_cues")
+)
 def places_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     lexicons = ctx.resources.lexicons
@@ -64,33 +67,30 @@ def places_stage(doc: Doc, ctx: Context) -> None:
         for m in doc.layers.get("actor_mentions", [])
         if armed(m.actor_id) and len(registry.get(m.actor_id).countries) == 1
     ]
+    cues = Cues.of(norm, lexicons.get("event_context"))
+    doc.layers["event_cues"] = cues
     doc.layers["place_mentions"] = find_places(
         norm,
         ctx.resources.gazetteer,
-        lexicons.get("event_context"),
+        cues,
         _post_spans(doc),
         _actor_spans(doc),
         homes,
     )
 
 
-def _words_before(key: str, pos: int, n: int) -> list[str]:
-    return key[:pos].replace('"', " ").replace(",", " ").split()[-n:]
-
-
-def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], lex_context: Any) -> set[int]:
+def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> set[int]:
     """Indices of date expressions that say when something was said ("أعلن أمس السبت"), not when it happened."""
-    verb_ends = [h.key_end for h in lex_context.match(norm) if h.entry.attrs.get("kind") == "reporting_date"]
+    verb_ends = [e for _, e in cues.get("reporting_date")]
     out: set[int] = set()
     for i, d in enumerate(dates):
         k = norm.to_key(d.span.start)
         for e in verb_ends:
-            between = norm.key[e:k]
             # "أعلن أمس", "وفق ما أفاد المرصد السوري الأربعاء": the date closes the reporting clause.
             if (
                 k - e >= 0
-                and len(between.split()) <= REPORTING_WINDOW_WORDS
-                and not any(ch in between for ch in '".،,:')
+                and cues.words_between(e, k) <= REPORTING_WINDOW_WORDS
+                and not any(ch in norm.key[e:k] for ch in '".،,:')
             ):
                 out.add(i)
                 break
@@ -98,29 +98,24 @@ def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], lex_context: An
 
 
 def actor_roles(
-    norm: NormalizedText, mentions: Sequence[Any], lex_context: Any, triggers: Sequence[Trigger]
+    norm: NormalizedText, mentions: Sequence[Any], cues: Cues, triggers: Sequence[Trigger]
 ) -> list[str]:
     """The role each actor mention plays, from the words right before it: a support cue ("بمساندة")
     makes it associated, a target cue ("على", "ضد") the target, an agent cue ("نفذها", "من قبل") or an
     event trigger right before it ("قصف قوات النظام", "غارات الطيران الروسي") the one who acts."""
-    ends: dict[str, list[int]] = {}
-    for hit in lex_context.match(norm):
-        kind = str(hit.entry.attrs.get("kind"))
-        if kind in ("target_cue", "support_cue", "agent_cue"):
-            ends.setdefault(kind, []).append(hit.key_end)
+    support = [e for _, e in cues.get("support_cue")]
+    target = [e for _, e in cues.get("target_cue")]
+    agent = [e for _, e in cues.get("agent_cue")]
     trigger_ends = [t.key_end for t in triggers]
-
-    def near(positions: Sequence[int], start: int) -> bool:
-        return any(e <= start and len(norm.key[e:start].split()) <= ROLE_WINDOW_WORDS for e in positions)
-
     roles = []
     for m in mentions:
-        if near(ends.get("support_cue", ()), m.key_start):
+        if cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):
             roles.append("assoc")
-        elif near(ends.get("target_cue", ()), m.key_start):
+        elif cues.near_before(target, m.key_start, ROLE_WINDOW_WORDS):
             roles.append("target")
-        elif near(ends.get("agent_cue", ()), m.key_start) or (
-            not clitic_prefix(norm.key, m.key_start) and near(trigger_ends, m.key_start)
+        elif cues.near_before(agent, m.key_start, ROLE_WINDOW_WORDS) or (
+            not clitic_prefix(norm.key, m.key_start)
+            and cues.near_before(trigger_ends, m.key_start, ROLE_WINDOW_WORDS)
         ):
             roles.append("agent")
         else:
@@ -129,11 +124,11 @@ def actor_roles(
 
 
 def _views(
-    doc: Doc, norm: NormalizedText, lex_context: Any, triggers: Sequence[Trigger], to_event_actor: Any
+    doc: Doc, norm: NormalizedText, cues: Cues, triggers: Sequence[Trigger], to_event_actor: Any
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     dates = list(doc.layers.get("dates", []))
-    said = _reporting_dates(norm, dates, lex_context)
+    said = _reporting_dates(norm, dates, cues)
     per_dates: dict[int, list[Any]] = {}
     for i, d in enumerate(dates):
         if i not in said:
@@ -149,7 +144,7 @@ def _views(
                 victims.setdefault(sentence_index(sentences, ev.start), set()).add(c.figure.of)
     per_actors: dict[int, list[tuple[str, Span, str]]] = {}
     mentions = [m for m in doc.layers.get("actor_mentions", []) if m.actor_id]
-    for m, role in zip(mentions, actor_roles(norm, mentions, lex_context, triggers), strict=True):
+    for m, role in zip(mentions, actor_roles(norm, mentions, cues, triggers), strict=True):
         sent = sentence_index(sentences, m.span.start)
         if role == "any" and m.actor_id in victims.get(sent, ()):
             role = "target"
@@ -285,17 +280,18 @@ def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Seq
 
 @register_stage(
     "events",
-    requires=("norm", "sentences", "posts", "dates", "actor_mentions", "place_mentions"),
+    requires=("norm", "sentences", "posts", "dates", "actor_mentions", "place_mentions", "event_cues"),
     provides=("event_triggers",),
 )
 def events_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
-    lexicons = ctx.resources.lexicons
-    lex_context = lexicons.get("event_context")
+    cues = doc.get("event_cues", Cues)
     sentences = doc.layers["sentences"]
-    triggers = find_triggers(norm, sentences, _post_spans(doc), lexicons.get("event_triggers"), lex_context)
+    triggers = find_triggers(
+        norm, sentences, _post_spans(doc), ctx.resources.lexicons.get("event_triggers"), cues
+    )
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, lex_context, triggers, _event_actor(ctx))
+    views = _views(doc, norm, cues, triggers, _event_actor(ctx))
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(

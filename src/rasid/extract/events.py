@@ -16,6 +16,8 @@ Steps, each a small function over plain inputs:
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -98,15 +100,34 @@ def sentence_index(sentences: Sequence[Any], pos: int) -> int:
     return found
 
 
-def _cue_spans(norm: NormalizedText, lex_context: Any) -> dict[str, list[tuple[int, int]]]:
-    cues: dict[str, list[tuple[int, int]]] = {}
-    for hit in lex_context.match(norm):
-        cues.setdefault(str(hit.entry.attrs.get("kind")), []).append((hit.key_start, hit.key_end))
-    return cues
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Context-cue hits of one document by kind (key offsets), and where its words start, computed once
+    and shared by the places and events stages."""
+
+    spans: dict[str, list[tuple[int, int]]]
+    word_starts: list[int]
+
+    @classmethod
+    def of(cls, norm: NormalizedText, lex_context: Any) -> Cues:
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for hit in lex_context.match(norm):
+            spans.setdefault(str(hit.entry.attrs.get("kind")), []).append((hit.key_start, hit.key_end))
+        return cls(spans, [m.start() for m in _WORD.finditer(norm.key)])
+
+    def get(self, kind: str) -> list[tuple[int, int]]:
+        return self.spans.get(kind, [])
+
+    def words_between(self, start: int, end: int) -> int:
+        """How many words start in key ``[start, end)``."""
+        return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start)
+
+    def near_before(self, ends: Sequence[int], pos: int, window: int) -> bool:
+        """Whether one of ``ends`` lies at most ``window`` words before key position ``pos``."""
+        return any(e <= pos and self.words_between(e, pos) <= window for e in ends)
 
 
-def _words_between(key: str, start: int, end: int) -> int:
-    return len(key[start:end].split())
+_WORD = re.compile(r"\S+")
 
 
 def find_triggers(
@@ -114,19 +135,18 @@ def find_triggers(
     sentences: Sequence[Any],
     post_spans: Sequence[Span],
     lex_triggers: Any,
-    lex_context: Any,
+    cues: Cues,
 ) -> list[Trigger]:
     """Trigger hits that report an event (see the module docstring for what is dropped)."""
-    cues = _cue_spans(norm, lex_context)
     key = norm.key
     blocked_sentences = {
         sentence_index(sentences, norm.to_original(s, e)[0])
         for kind in BLOCKING_SENTENCE
-        for s, e in cues.get(kind, ())
+        for s, e in cues.get(kind)
     }
     cue_sentences = {
         kind: {sentence_index(sentences, norm.to_original(s, e)[0]) for s, e in spans}
-        for kind, spans in cues.items()
+        for kind, spans in cues.spans.items()
     }
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
@@ -137,12 +157,8 @@ def find_triggers(
         if sent in blocked_sentences:
             continue
         sent_key_start = norm.to_key(sentences[sent].start) if sentences else 0
-        if any(
-            max(sent_key_start, 0) <= e <= hit.key_start
-            and _words_between(key, e, hit.key_start) < BEFORE_WINDOW_WORDS
-            for kind in BLOCKING_BEFORE
-            for _, e in cues.get(kind, ())
-        ):
+        blockers = [e for kind in BLOCKING_BEFORE for _, e in cues.get(kind) if e >= sent_key_start]
+        if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1):
             continue
         attrs = hit.entry.attrs
         needed = attrs.get("requires_cue")

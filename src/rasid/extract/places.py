@@ -65,13 +65,6 @@ def _overlaps(span: Span, others: Iterable[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
-def _context_kinds(norm: NormalizedText, lex_context: Any) -> dict[str, list[tuple[int, int]]]:
-    kinds: dict[str, list[tuple[int, int]]] = {}
-    for hit in lex_context.match(norm):
-        kinds.setdefault(str(hit.entry.attrs.get("kind")), []).append((hit.key_start, hit.key_end))
-    return kinds
-
-
 def _words_before(key: str, pos: int, n: int) -> str:
     """The ``n`` words of the key before ``pos`` (punctuation dropped), for short-window cues."""
     words = key[:pos].replace('"', " ").replace(",", " ").split()
@@ -95,7 +88,7 @@ def _role(
     span: Span,
     posts: Sequence[Span],
     actor_spans: Sequence[Span],
-    cues: dict[str, list[tuple[int, int]]],
+    cues: Any,
 ) -> str:
     key = norm.key
     if _overlaps(span, posts):
@@ -110,14 +103,14 @@ def _role(
     if _overlaps(span, actor_spans):
         return "actor"
     # "100 كلم شمال بغداد": a direction word right before the place, a distance unit right before that.
-    for start, end in cues.get("direction", ()):
+    for start, end in cues.get("direction"):
         if 0 <= key_start - end <= 2:
             before = _words_before(key, start, 2)
             if any(
                 unit in before.split() for unit in ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
             ):
                 return "reference"
-    for _start, end in cues.get("condemn", ()):
+    for _start, end in cues.get("condemn"):
         if 0 <= key_start - end <= 2:
             return "reactor"
     return "event"
@@ -137,7 +130,7 @@ def _strong(entry: Any, cued: bool) -> bool:
 def find_places(
     norm: NormalizedText,
     gazetteer: Any,
-    lex_context: Any,
+    cues: Any,
     posts: Sequence[Span] = (),
     actor_spans: Sequence[Span] = (),
     actor_countries: Sequence[str] = (),
@@ -151,7 +144,6 @@ def find_places(
     """
     skip = [(p.start, p.end) for p in posts]
     mentions = gazetteer.match(norm, skip=skip) if skip else gazetteer.match(norm)
-    cues = _context_kinds(norm, lex_context)
     roles = [_role(norm, m.key_start, m.span, posts, actor_spans, cues) for m in mentions]
     countries: Counter[str] = Counter(actor_countries)
     # Countries where something below country level is named: only these license small places
