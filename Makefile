@@ -21,7 +21,7 @@ install: $(STAMP)
 DEMO_DB := sqlite:///rasid.db
 demo: $(STAMP)
 	rm -f rasid.db rasid.db-wal rasid.db-shm
-	$(BIN)/rasid ingest examples/ --db $(DEMO_DB)
+	$(BIN)/rasid ingest examples/articles.jsonl --db $(DEMO_DB)
 	$(BIN)/rasid run --db $(DEMO_DB)
 	$(BIN)/rasid events --db $(DEMO_DB)
 	$(BIN)/rasid claims --db $(DEMO_DB)
