@@ -42,19 +42,24 @@ def main() -> None:
     total = sum(len(a.text.encode("utf-8")) for a in articles)
     pipe = Pipeline.from_config(STAGES)
     pipe.run(articles[0])  # load data files once, as a worker would
-    best = float("inf")
+    # Per core: CPU seconds of this process (the machine is shared, so wall time also counts the time
+    # other processes held the core); the best wall time is reported next to it.
+    best = best_wall = float("inf")
     for _ in range(3):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         for a in articles:
             pipe.run(a)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - c0)
+        best_wall = min(best_wall, time.perf_counter() - t0)
     result = {
         "benchmark": "text_layer",
         "stages": STAGES,
         "articles": len(articles),
         "bytes": total,
-        "seconds": round(best, 4),
+        "cpu_seconds": round(best, 4),
+        "wall_seconds": round(best_wall, 4),
         "mb_per_s_per_core": round(total / best / 1e6, 3),
+        "mb_per_s_wall": round(total / best_wall / 1e6, 3),
         "articles_per_s": round(len(articles) / best, 1),
         "python": platform.python_version(),
     }

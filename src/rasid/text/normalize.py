@@ -138,8 +138,36 @@ def _slow(
 _FAST_BLOCKS = ((0x0000, 0x0250), (0x0600, 0x0700), (0x0750, 0x0780), (0x2000, 0x2070))
 
 
+# Characters that change and are frequent in Arabic news (the rest of the table is applied by a regex
+# over the rarer changing characters): replacing these one by one with ``str.replace`` is several times
+# faster than ``str.translate``, which looks every character up in a dict. A performance list only: the
+# folding itself is ``fold_char``.
+_FREQUENT = "\n\u0629\u0623\u0625\u0622\u0649\u060c\u061f\u061b\u201c\u201d\u00ab\u00bb"
+
+
+@dataclass(frozen=True)
+class _Fast:
+    table: dict[int, str]  # code point -> its one-character key form, for the fast blocks
+    special: re.Pattern[str]  # a stretch the table cannot fold (whitespace run, character outside it)
+    frequent: tuple[tuple[str, str], ...]  # (character, key form) applied by str.replace
+    rare: re.Pattern[str]  # any other changing character of the table
+    rare_map: dict[str, str]
+
+    def fold(self, stretch: str) -> str:
+        """``stretch.translate(self.table)`` for a stretch of table characters, computed faster."""
+        if stretch.isascii():
+            return stretch.translate(self.table)  # CPython's ASCII fast path
+        for ch, folded in self.frequent:
+            if ch in stretch:
+                stretch = stretch.replace(ch, folded)
+        if self.rare.search(stretch) is None:
+            return stretch
+        rare_map = self.rare_map
+        return self.rare.sub(lambda m: rare_map[m.group()], stretch)
+
+
 @lru_cache(maxsize=1)
-def _fast_tables() -> tuple[dict[int, str], re.Pattern[str]]:
+def _fast_tables() -> _Fast:
     table: dict[int, str] = {}
     for lo, hi in _FAST_BLOCKS:
         for cp in range(lo, hi):
@@ -160,12 +188,21 @@ def _fast_tables() -> tuple[dict[int, str], re.Pattern[str]]:
     )
     # A special stretch: a whitespace run (collapsed to one space) or a character outside the table.
     special = re.compile(rf"\s\s+|[^{cls}]+")
-    return table, special
+    changing = {chr(cp): f for cp, f in table.items() if chr(cp) != f}
+    # Replacing one character after another equals translating all at once only when no key form is
+    # itself a changing character; fold_char's forms are final, so this holds (and is checked here).
+    frequent = tuple(
+        (ch, changing[ch]) for ch in _FREQUENT if ch in changing and changing[ch] not in changing
+    )
+    rare_map = {ch: f for ch, f in changing.items() if ch not in dict(frequent)}
+    rare = re.compile("[" + "".join(re.escape(ch) for ch in sorted(rare_map)) + "]" if rare_map else "(?!x)x")
+    return _Fast(table, special, frequent, rare, rare_map)
 
 
 def normalize(text: str) -> NormalizedText:
     """Build the match key of ``text`` with its offset map (runs of whitespace become one space)."""
-    table, special = _fast_tables()
+    fast = _fast_tables()
+    special = fast.special
     key: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -180,7 +217,7 @@ def normalize(text: str) -> NormalizedText:
                 prev_space = _slow(text, pos, pos + 1, key, starts, ends, prev_space)
                 pos += 1
             if a > pos:
-                key.append(text[pos:a].translate(table))
+                key.append(fast.fold(text[pos:a]))
                 starts.extend(range(pos, a))
                 ends.extend(range(pos + 1, a + 1))
                 prev_space = text[a - 1].isspace()
