@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from rasid.extract.claim_stages import extract_claims
-from rasid.extract.mentions import ActorDirectory, find_mentions
+from rasid.extract.mentions import CLAIM_LEXICONS, ActorDirectory, LexiconSet, find_mentions
 from rasid.model import Article, Claim
 from rasid.pipeline import Doc
 from rasid.resources.actors import ActorRegistry
@@ -226,3 +226,20 @@ def test_a_background_control_sentence_without_source_is_no_statement(
 ) -> None:
     text = "وسيطر الجيش اللبناني على المعبر بعد اشتباك قصير."
     assert _statements(_claims(text, registry, lexicons)) == []
+
+
+# ---- one matcher pass for all claims-layer lexicons ---------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال مدير المركز الإعلامي إن 7 من عناصرها قتلوا وأصيب 12 آخرون بينهم 3 أطفال، وفق ما أفادت مصادر طبية.",
+        "ارتفعت حصيلة القتلى إلى 19 منذ مطلع الشهر، ولم يتسن التحقق من الأرقام، ونفت الوزارة استهداف المدنيين.",
+        "وتبنى التنظيم الهجوم، زاعماً مقتل جنديين وإحراق 3 آليات، فيما قالت الوكالة إن المصدر أكد السيطرة على القرية.",
+        "",
+    ],
+)
+def test_lexicon_set_matches_like_each_lexicon(lexicons: Lexicons, text: str) -> None:
+    norm = normalize(text)
+    combined = LexiconSet(lexicons).match(norm)
+    for name in CLAIM_LEXICONS:
+        assert combined[name] == lexicons.get(name).match(norm), name

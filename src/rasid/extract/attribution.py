@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -95,7 +96,8 @@ class Attributor:
         report_day: SaidOn | None = None,
     ) -> None:
         self.norm = norm
-        self.bounds = list(sentence_bounds)
+        self.bounds = sorted(sentence_bounds)
+        self._starts = [s for s, _ in self.bounds]
         self.mentions = sorted(mentions, key=lambda m: m.key_start)
         self.titles = titles
         self.directory = directory
@@ -110,9 +112,9 @@ class Attributor:
 
     # ---- building frames -------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
-        for i, (s, e) in enumerate(self.bounds):
-            if s <= pos < e:
-                return i
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and pos < self.bounds[i][1]:
+            return i
         return -1
 
     def _build(self, cues: Sequence[Any]) -> None:

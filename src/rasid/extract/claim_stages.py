@@ -10,7 +10,13 @@ from typing import Any
 from rasid.extract.attribution import Attributor
 from rasid.extract.claims import build_claims
 from rasid.extract.figures import FigureMention, find_figures
-from rasid.extract.mentions import ActorDirectory, Mention, find_mentions, record_actors
+from rasid.extract.mentions import (
+    ActorDirectory,
+    Mention,
+    find_mentions,
+    lexicon_set,
+    record_actors,
+)
 from rasid.model import Claim, SaidOn
 from rasid.pipeline import Context, Doc, register_stage
 from rasid.text.normalize import NormalizedText, fold
@@ -89,11 +95,14 @@ def past_sentences(
     return old - recent
 
 
-@register_stage("actors", requires=("norm",), provides=("actor_mentions",))
+@register_stage("actors", requires=("norm",), provides=("actor_mentions", "claim_cues"))
 def actors_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     directory = _directory(doc, ctx)
-    mentions = find_mentions(norm, ctx.resources.actors, ctx.resources.lexicons, directory)
+    # one pass of all claims-layer lexicons; the claims stage reads its share from layer "claim_cues"
+    cues = lexicon_set(ctx.resources.lexicons).match(norm)
+    doc.layers["claim_cues"] = cues
+    mentions = find_mentions(norm, ctx.resources.actors, ctx.resources.lexicons, directory, cues)
     doc.layers["actor_mentions"] = mentions
     doc.actors = record_actors(mentions, directory)
 
@@ -103,8 +112,9 @@ def extract_claims(
 ) -> tuple[list[FigureMention], list[Claim]]:
     """Figure mentions and claims of one document (the layers it reads may be partly absent)."""
     bounds = sentence_bounds(doc, norm)
-    fig_words = lexicons.get("figure_nouns").match(norm)
-    titles = lexicons.get("titles_roles").match(norm)
+    cues = doc.layers.get("claim_cues") or lexicon_set(lexicons).match(norm)
+    fig_words = cues["figure_nouns"]
+    titles = cues["titles_roles"]
     # neither unnamed sources nor the generic "civilians" actor ("موظفين مدنيين": an adjective) name a side
     # after a figure; civilian counted nouns ("6 مدنيين") are read from the figure lexicon instead
     unnamed = frozenset(lexicons.get("unnamed_sources").entries) | {
@@ -122,7 +132,7 @@ def extract_claims(
     attributor = Attributor(
         norm,
         bounds,
-        lexicons.get("reporting_verbs").match(norm),
+        cues["reporting_verbs"],
         mentions,
         titles,
         directory,
@@ -136,7 +146,7 @@ def extract_claims(
         figures,
         attributor,
         directory,
-        lexicons.get("statement_cues").match(norm),
+        cues["statement_cues"],
         mentions=mentions,
         published=doc.published or doc.article.published,
     )

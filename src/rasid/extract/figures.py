@@ -18,6 +18,7 @@ A quantity (from ``rasid.text.numbers``) becomes a figure when a trigger stands 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -116,6 +117,9 @@ def find_figures(
     triggers = sorted((w for w in words if w.role == "trigger"), key=lambda w: w.key_start)
     after_roles = {"counted", "person", "vehicle", "not_casualty", "member_own", "dual"}
     followers = [w for w in words if w.role in after_roles]
+    breakdown_ends = frozenset(w.key_end for w in words if w.role == "breakdown")
+    mentions = sorted(mentions, key=lambda m: m.key_start)
+    mention_starts = [m.key_start for m in mentions]
     out: list[FigureMention] = []
 
     def nearest_trigger(pos: int) -> _Word | None:
@@ -186,10 +190,11 @@ def find_figures(
         start, end = q.key_start, q.key_end
         # the qualifier may precede the number ("أكثر من 200"): the whole expression starts there
         expr_start = norm.to_key(q.span.start)
-        if _is_breakdown(key, expr_start, words):
+        if _is_breakdown(expr_start, breakdown_ends):
             _absorb(out, key, expr_start, end, norm, titles)
             continue
-        if any(m.key_start < end and start < m.key_end for m in mentions):
+        near = mentions[max(0, bisect_left(mention_starts, end) - 3) : bisect_left(mention_starts, end)]
+        if any(m.key_start < end and start < m.key_end for m in near):
             continue  # a digit inside a name ("د1عش")
         counted = follower_at(end)
         noun = counted
@@ -279,8 +284,8 @@ def _inherit_others(
     return out
 
 
-def _is_breakdown(key: str, start: int, words: Sequence[_Word]) -> bool:
-    return any(w.role == "breakdown" and w.key_end <= start and start - w.key_end <= 1 for w in words)
+def _is_breakdown(start: int, breakdown_ends: frozenset[int]) -> bool:
+    return start in breakdown_ends or start - 1 in breakdown_ends
 
 
 def _absorb(
@@ -312,7 +317,8 @@ def _finish(
     unnamed_ids: frozenset[str],
 ) -> FigureMention:
     s_start, s_end = sent
-    in_sentence = [w for w in words if s_start <= w.key_start < s_end] if s_end else []
+    starts = [w.key_start for w in words]  # words are in text order
+    in_sentence = words[bisect_left(starts, s_start) : bisect_left(starts, s_end)] if s_end else []
     background = any(w.role == "background" for w in in_sentence)
     update = any(w.role == "update" and w.key_start < fm.key_end for w in in_sentence)
     initial = any(w.role == "initial" for w in in_sentence)
@@ -320,7 +326,7 @@ def _finish(
     own = counted is not None and counted.role == "member_own"
     stop = _BREAK.search(key, fm.key_end)
     window_end = min(stop.start() if stop else len(key), fm.key_end + _OF_WINDOW)
-    for w in words:
+    for w in words[bisect_left(starts, fm.key_end) : bisect_left(starts, window_end)]:
         if (
             fm.key_end <= w.key_start < window_end
             and w.role == "member_own"

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rasid.model import Actor, Span
+from rasid.resources.lexicons import LexMatch
+from rasid.resources.matcher import Matcher
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import at_boundary
 
@@ -77,8 +79,16 @@ class ActorDirectory:
         self.registry = registry
         self.unnamed = unnamed
         self.outlet = outlet
+        self._cache: dict[str, ActorInfo | None] = {}
 
     def info(self, actor_id: str) -> ActorInfo | None:
+        try:
+            return self._cache[actor_id]
+        except KeyError:
+            info = self._cache[actor_id] = self._info(actor_id)
+            return info
+
+    def _info(self, actor_id: str) -> ActorInfo | None:
         if actor_id == ARTICLE_ID:
             return ActorInfo(ARTICLE_ID, self.outlet or "the article", None, "media", None)
         if self.registry is not None and actor_id in self.registry:
@@ -147,6 +157,98 @@ class ActorDirectory:
         return actor_id
 
 
+CLAIM_LEXICONS = (
+    "unnamed_sources",
+    "generic_referents",
+    "figure_nouns",
+    "titles_roles",
+    "reporting_verbs",
+    "statement_cues",
+)
+
+
+class LexiconSet:
+    """Several lexicons matched in one automaton pass, with the same answer as each ``Lexicon.match``.
+
+    One Aho-Corasick scan over the key finds the candidates of every lexicon at once; the longest
+    non-overlapping selection is then made per lexicon (lexicons may overlap each other: "قال" is a
+    reporting verb inside a longer figure phrase of another lexicon)."""
+
+    def __init__(self, lexicons: Any, names: Sequence[str] = CLAIM_LEXICONS) -> None:
+        self.names = tuple(names)
+        self.lexicons = {name: lexicons.get(name) for name in self.names}
+        self._matcher: Matcher[tuple[str, str]] = Matcher(
+            (fold(form), (name, e.id))
+            for name, lex in self.lexicons.items()
+            for e in lex.entries.values()
+            for form in e.forms
+        )
+        # per form: the lexicons it belongs to, and per (form, lexicon) its entry ids in order
+        self._names: dict[str, tuple[str, ...]] = {}
+        self._ids: dict[tuple[str, str], tuple[str, ...]] = {}
+        for form in self._matcher.forms():
+            by_name: dict[str, list[str]] = {}
+            for name, entry_id in self._matcher.payloads(form):
+                by_name.setdefault(name, []).append(entry_id)
+            self._names[form] = tuple(by_name)
+            for name, ids in by_name.items():
+                self._ids[(form, name)] = tuple(ids)
+
+    def match(self, norm: NormalizedText) -> dict[str, list[LexMatch]]:
+        key = norm.key
+        groups: dict[str, dict[tuple[int, int], list[tuple[bool, str, str]]]] = {n: {} for n in self.names}
+        names = self._names
+        for start, end, form, prefix, stripped in self._matcher.candidates(key):
+            for name in names[form]:
+                groups[name].setdefault((start, end), []).append((stripped, form, prefix))
+        return {name: self._select(name, groups[name], norm) for name in self.names}
+
+    def _select(
+        self, name: str, groups: dict[tuple[int, int], list[tuple[bool, str, str]]], norm: NormalizedText
+    ) -> list[LexMatch]:
+        if not groups:
+            return []
+        spans = sorted(groups)
+        spans.sort(key=lambda se: se[0] - se[1])  # longest first, then leftmost (stable)
+        occupied = bytearray(len(norm.key))
+        chosen: list[tuple[int, int]] = []
+        for start, end in spans:
+            if occupied.find(1, start, end) != -1:
+                continue
+            occupied[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end))
+        chosen.sort()
+        entries = self.lexicons[name].entries
+        out: list[LexMatch] = []
+        for start, end in chosen:
+            group = groups[(start, end)]
+            if len(group) == 1:
+                _, form, prefix = group[0]
+                ids: Sequence[str] = self._ids[(form, name)]
+            else:
+                group.sort()  # an unstripped form first, then the smallest form
+                _, form, prefix = group[0]
+                merged: list[str] = []
+                for _, f, _ in group:
+                    merged.extend(i for i in self._ids[(f, name)] if i not in merged)
+                ids = merged
+            span = norm.span(start, end)
+            out.extend(LexMatch(entries[i], start, end, span, form, prefix) for i in ids)
+        return out
+
+
+_SETS: dict[int, tuple[Any, LexiconSet]] = {}
+
+
+def lexicon_set(lexicons: Any) -> LexiconSet:
+    """The combined claims-layer matcher of a ``Lexicons`` object, built once per process."""
+    cached = _SETS.get(id(lexicons))
+    if cached is None or cached[0] is not lexicons:
+        cached = (lexicons, LexiconSet(lexicons))
+        _SETS[id(lexicons)] = cached
+    return cached[1]
+
+
 def _overlaps(a_start: int, a_end: int, taken: Sequence[tuple[int, int]]) -> bool:
     return any(a_start < e and s < a_end for s, e in taken)
 
@@ -156,22 +258,23 @@ def find_mentions(
     registry: Any,
     lexicons: Any,
     directory: ActorDirectory | None = None,
+    matches: Mapping[str, Sequence[Any]] | None = None,
 ) -> list[Mention]:
-    """Every actor mention in text order, short forms resolved (see the module docstring)."""
+    """Every actor mention in text order, short forms resolved (see the module docstring).
+
+    ``matches``: lexicon matches by lexicon name already computed (``LexiconSet.match``)."""
     directory = directory or ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    if matches is None:
+        matches = {n: lexicons.get(n).match(norm) for n in ("unnamed_sources", "generic_referents")}
     out = _named(list(registry.match(norm)) if registry is not None else [], directory)
     taken = [(m.key_start, m.key_end) for m in out]
-    for u in lexicons.get("unnamed_sources").match(norm):
+    for u in matches["unnamed_sources"]:
         if not _overlaps(u.key_start, u.key_end, taken):
             out.append(Mention(u.entry.id, u.key_start, u.key_end, u.span, "unnamed"))
             taken.append((u.key_start, u.key_end))
     out.extend(_surnames(norm, out, directory, taken))
     out.sort(key=lambda m: m.key_start)
-    generic = [
-        g
-        for g in lexicons.get("generic_referents").match(norm)
-        if not _overlaps(g.key_start, g.key_end, taken)
-    ]
+    generic = [g for g in matches["generic_referents"] if not _overlaps(g.key_start, g.key_end, taken)]
     if generic:
         out = _resolve_generic(out, generic, directory, norm.key)
     return out
