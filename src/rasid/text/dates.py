@@ -23,6 +23,7 @@ from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
 from rasid.text.tokens import at_boundary
 
 PRECISIONS = ("day", "week", "month", "year")
+_WS_RUN = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,8 +168,9 @@ def _grammar() -> _Grammar:
     )
 
 
+@lru_cache(maxsize=4096)
 def _norm_ws(s: str | None) -> str:
-    return re.sub(r"\s+", " ", s or "")
+    return _WS_RUN.sub(" ", s or "")
 
 
 def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
@@ -245,7 +247,7 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     """Every date expression in the text, left to right, without resolving it."""
     g = _grammar()
     key = norm.key
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(key))  # 1 where an earlier expression took the character
     out: list[DateExpr] = []
     digits = digit_starts(key)
     word_starts = g.starts.starts(key)
@@ -268,8 +270,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
                     if kind != "month" or (gd.get("pre") or "").startswith("شهر"):
                         s = pm.start()
-            if any(s < b and e > a for a, b in taken):
-                continue
+            if taken.find(1, s, e) >= 0:
+                continue  # overlaps an expression found earlier
             if kind not in ("numeric", "iso") and not at_boundary(key, s, e):
                 continue
             fields = _expr(g, kind, gd)
@@ -277,7 +279,7 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
                 continue
             if kind == "year" and fold(key[s : m.start("y")]) in ("في", "خلال"):
                 s = m.start("y")
-            taken.append((s, e))
+            taken[s:e] = b"\x01" * (e - s)
             out.append(DateExpr(span=norm.span(s, e), key_start=s, key_end=e, **fields))
     out.sort(key=lambda x: x.key_start)
     return out

@@ -22,9 +22,20 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ODD_SPACE = re.compile(r"[^\S ]| {2}")
 
 
-def digit_starts(key: str) -> list[int]:
-    """Where each run of digits begins (every match of a pattern starting with ``(?<!\\d)\\d`` does)."""
-    return [m.start() for m in _DIGIT_RUN.finditer(key)]
+def digit_starts(key: str) -> tuple[int, ...]:
+    """Where each run of digits begins (every match of a pattern starting with ``(?<!\\d)\\d`` does).
+
+    Numbers and dates both ask for the same key in a row, so the last answer is kept."""
+    global _last_digits
+    last_key, last = _last_digits
+    if last_key is key:
+        return last
+    found = tuple(m.start() for m in _DIGIT_RUN.finditer(key))
+    _last_digits = (key, found)
+    return found
+
+
+_last_digits: tuple[str | None, tuple[int, ...]] = (None, ())
 
 
 def plain_spaces(key: str) -> bool:
