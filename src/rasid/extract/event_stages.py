@@ -97,6 +97,27 @@ def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> 
     return out
 
 
+def event_dates(
+    norm: NormalizedText, dates: Sequence[Any], published: dt.date | None, cues: Cues
+) -> list[Any]:
+    """Dates as event ranges: "منذ ليل الثلاثاء" (since Tuesday night) runs to the publication date, and
+    "ليل الثلاثاء الأربعاء" (the night from Tuesday to Wednesday) covers both days. Same length and
+    order as ``dates``."""
+    out = list(dates)
+    since_ends = [e for _, e in cues.get("since")]
+    night_starts = {s for s, _ in cues.get("night")}
+    for i, d in enumerate(dates):
+        k = norm.to_key(d.span.start)
+        if published and d.end < published and cues.near_before(since_ends, k, 0):
+            out[i] = dataclasses.replace(d, end=published, rule=f"{d.rule}+since")
+        elif k in night_starts and i + 1 < len(dates):
+            nxt = dates[i + 1]
+            gap = norm.original[d.span.end : nxt.span.start]
+            if not gap.strip() and nxt.start == d.end + dt.timedelta(days=1):
+                out[i] = dataclasses.replace(d, end=nxt.end, rule=f"{d.rule}+night")
+    return out
+
+
 def actor_roles(
     norm: NormalizedText, mentions: Sequence[Any], cues: Cues, triggers: Sequence[Trigger]
 ) -> list[str]:
@@ -129,8 +150,9 @@ def _views(
     sentences = doc.layers["sentences"]
     dates = list(doc.layers.get("dates", []))
     said = _reporting_dates(norm, dates, cues)
+    published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
-    for i, d in enumerate(dates):
+    for i, d in enumerate(event_dates(norm, dates, published, cues)):
         if i not in said:
             per_dates.setdefault(sentence_index(sentences, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
@@ -288,7 +310,12 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     cues = doc.get("event_cues", Cues)
     sentences = doc.layers["sentences"]
     triggers = find_triggers(
-        norm, sentences, _post_spans(doc), ctx.resources.lexicons.get("event_triggers"), cues
+        norm,
+        sentences,
+        _post_spans(doc),
+        ctx.resources.lexicons.get("event_triggers"),
+        cues,
+        _actor_spans(doc),
     )
     doc.layers["event_triggers"] = triggers
     views = _views(doc, norm, cues, triggers, _event_actor(ctx))

@@ -15,6 +15,7 @@ Steps, each a small function over plain inputs:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from bisect import bisect_left
@@ -23,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasid.extract.places import PRECISION_OF_FEATURE, ResolvedPlace, main_place
+from rasid.extract.places import FEATURE_RANK, PRECISION_OF_FEATURE, ResolvedPlace, main_place
 from rasid.model import Event, EventDate, EventType, Place, Span
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
@@ -31,6 +32,7 @@ from rasid.text.tokens import clitic_prefix
 BLOCKING_BEFORE = ("negation", "future", "hypothetical")  # cue within a few words before the trigger
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
 BEFORE_WINDOW_WORDS = 3
+GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 BACKGROUND_DAYS = 45  # an event that ended this long before publication is background history
 ARMED_KINDS = frozenset(
     {"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force", "civilians"}
@@ -76,10 +78,9 @@ class TriggerGroup:
 
     @property
     def lead(self) -> Trigger:
-        """The trigger that gives the group its type: the most specific one that is not an instrument."""
-        main = [t for t in self.triggers if not t.instrument and not t.generic]
-        main = main or [t for t in self.triggers if not t.instrument] or self.triggers
-        return max(main, key=lambda t: (t.priority, -t.span.start))
+        """The trigger that gives the group its type: a specific word over a generic one, the action over
+        its instrument, then the most specific type."""
+        return max(self.triggers, key=lambda t: (not t.generic, not t.instrument, t.priority, -t.span.start))
 
     @property
     def sentences(self) -> list[int]:
@@ -136,8 +137,10 @@ def find_triggers(
     post_spans: Sequence[Span],
     lex_triggers: Any,
     cues: Cues,
+    name_spans: Sequence[Span] = (),
 ) -> list[Trigger]:
-    """Trigger hits that report an event (see the module docstring for what is dropped)."""
+    """Trigger hits that report an event (see the module docstring for what is dropped). A trigger word
+    inside an actor's name ("تحرير" in "هيئة تحرير الشام") is part of the name, not an event."""
     key = norm.key
     blocked_sentences = {
         sentence_index(sentences, norm.to_original(s, e)[0])
@@ -152,6 +155,8 @@ def find_triggers(
     for hit in lex_triggers.match(norm):
         span = hit.span
         if any(p.start <= span.start < p.end for p in post_spans):
+            continue
+        if any(n.start < span.end and span.start < n.end for n in name_spans):
             continue
         sent = sentence_index(sentences, span.start)
         if sent in blocked_sentences:
@@ -183,7 +188,16 @@ def find_triggers(
                 generic=bool(attrs.get("generic", False)),
             )
         )
-    return out
+    # An explosion told in the same sentence as an attack or battle ("بدأ الهجوم بتفجير شاحنتين
+    # مفخختين") is how that attack was fought: it attaches to the battle like a named weapon.
+    # Air strikes and shelling stay events of their own (ACLED codes them apart from the ground fight).
+    battle_sentences = {t.sentence for t in out if t.event_type == "Battles"}
+    return [
+        dataclasses.replace(t, instrument=True)
+        if t.sub_event_type in GROUND_EXPLOSIVES and not t.generic and t.sentence in battle_sentences
+        else t
+        for t in out
+    ]
 
 
 def _date_range(d: Any) -> tuple[dt.date, dt.date]:
@@ -300,7 +314,17 @@ def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any
 def _event_place(
     group: TriggerGroup, views: Sequence[SentenceView], fallback: ResolvedPlace | None
 ) -> ResolvedPlace | None:
-    places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
+    # The place told first with the event (its lede), most specific there: a hospital the wounded were
+    # taken to later in the story is not where the shells fell.
+    # A headline often names only the province; read on until a town or a finer place is named.
+    places: list[ResolvedPlace] = []
+    for s in group.sentences:
+        here = [p for p in views[s].places if p.role == "event"]
+        if fallback is not None:
+            here = [p for p in here if p.entry.country == fallback.entry.country] or here
+        places.extend(here)
+        if any(p.rank <= FEATURE_RANK["town"] for p in places):
+            break
     if not places:
         return fallback
     if fallback is not None:
@@ -385,6 +409,13 @@ def build_events(
         eid = f"e{len(events) + 1}"
         notes: list[str] = []
         date_expr, date_evidence = own_dates[n]
+        if (
+            date_expr is not None
+            and date_expr.precision in ("month", "year")
+            and any(d is not None and d.precision == "day" for d, _ in own_dates)
+        ):
+            # "منذ أشهر" in a story of yesterday's shelling compares, it does not date.
+            date_expr = None
         if date_expr is None:
             # Narrative carries the date: an undated event told after a dated one happened then.
             earlier = [d for d, _ in own_dates[:n] if d is not None]
@@ -416,7 +447,38 @@ def build_events(
             )
         )
         warnings.extend(notes)
-    return events, warnings
+    return share_opponents(events), warnings
+
+
+def _overlap(a: Event, b: Event) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def share_opponents(events: Sequence[Event]) -> list[Event]:
+    """An event whose target is not named takes it from another event of the same fight: same actor,
+    same area, overlapping dates (the truck bombs that opened an assault hit the side it assaulted)."""
+    out = list(events)
+    for i, event in enumerate(out):
+        if event.actor1 is None or event.actor2 is not None:
+            continue
+        for other in events:
+            if other is event or not _overlap(event, other):
+                continue
+            if event.place and other.place and event.place.admin1 != other.place.admin1:
+                continue
+            opponent = (
+                other.actor2
+                if other.actor1 == event.actor1
+                else other.actor1
+                if other.actor2 == event.actor1
+                else None
+            )
+            if opponent and opponent != "civilians":
+                out[i] = dataclasses.replace(event, actor2=opponent)
+                break
+    return out
 
 
 def _date_of(
