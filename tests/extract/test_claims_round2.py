@@ -243,3 +243,46 @@ def test_lexicon_set_matches_like_each_lexicon(lexicons: Lexicons, text: str) ->
     combined = LexiconSet(lexicons).match(norm)
     for name in CLAIM_LEXICONS:
         assert combined[name] == lexicons.get(name).match(norm), name
+
+
+# ---- claims of responsibility, accusations, denials, titles ------------------------------------------
+def test_figures_after_a_claim_of_responsibility_are_the_claimants(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = "وتبنى تنظيم الدولة الإسلامية الهجوم على القافلة، زاعماً مقتل 14 جندياً."
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert (c.source, c.stance) == ("is", "alleged")
+
+
+def test_an_accusation_is_told_by_the_accuser(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "واتهمت حركة حماس جيش الاحتلال بقتل 6 مدنيين في غارة على مدرسة."
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.source == "hamas" and c.figure is not None and c.figure.of == "civilians"
+
+
+def test_a_denial_after_a_figure_does_not_state_it(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "قتيلان بقصف على حي سكني قرب الحدود.. وحزب الله ينفي"
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.source == "article" and c.stance == "asserted"
+
+
+def test_a_participle_continues_the_sentences_speaker(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    # "حماس" just before "مؤكدة" is inside the reported clause, not the speaker of "مؤكدة"
+    text = "وقالت وزارة الدفاع العراقية إن قواتها انسحبت من مواقع حماس، مؤكدة مقتل 4 مسلحين."
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.source == "iq-defence-ministry"
+
+
+def test_a_title_figure_is_told_on_the_bodys_word(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = (
+        "حماس تتبنى هجوماً قتل 3 جنود قرب السياج\n"
+        "وقع الهجوم فجر اليوم. وقال جيش الاحتلال إن 3 جنود قتلوا في الهجوم."
+    )
+    claims = [c for c in _claims(text, registry, lexicons) if c.figure is not None]
+    assert [(c.source, c.figure.value) for c in claims if c.figure] == [("idf", 3)]
+    assert len(claims[0].evidence) >= 3
+
+
+def test_police_source_in_the_accusative(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "لكن مصدراً في شرطة المحافظة أكد أن 5 أشخاص قتلوا في الانفجار."
+    assert _one(_claims(text, registry, lexicons), "killed").source == "unnamed-police-sources"

@@ -130,7 +130,15 @@ class Attributor:
                 continue
             s_start, s_end = self.bounds[sent] if sent >= 0 else (0, len(key))
             speaker = None if ctype == "continue" else self._speaker_after(cue, s_end)
-            if speaker is None and ctype in ("verb", "continue"):
+            # a participle that continues a report ("، مؤكدةً", "زاعماً") has the sentence's speaker as its
+            # subject: a name just before it belongs to the reported clause ("انسحبت القوات من القاعدة")
+            continues = (
+                ctype == "continue"
+                and state.last_source is not None
+                and bool(self.frames)
+                and self.frames[-1].sentence == sent
+            )
+            if speaker is None and ctype in ("verb", "continue") and not continues:
                 speaker = self._speaker_before(cue, s_start)
             if speaker is not None and not speaker.actor_id:  # "المصدر", "البيان": the current speaker
                 speaker = (
@@ -287,7 +295,8 @@ class Attributor:
         sent = self.sentence_index(pos)
         same = [f for f in self.frames if f.sentence == sent] if sent >= 0 else []
         before = [f for f in same if f.key_start <= pos]
-        after = [f for f in same if f.key_start > pos]
+        # a denial after a figure does not state it ("قتيل وأربعة جرحى بقصف ... والجماعة تنفي")
+        after = [f for f in same if f.key_start > pos and f.stance != "denied"]
         frame = before[-1] if before else (after[0] if after else None)
         if frame is None and sent >= 0:
             frame = self._next_sentence_frame(sent)

@@ -40,6 +40,7 @@ class _Draft:
     key_start: int
     evidence: tuple[Span, ...]
     of: str | None
+    headline: bool = False
 
 
 def _sort_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
@@ -58,6 +59,7 @@ def build_claims(
     """The article's claims in text order, ids c1, c2 ... (``event`` left None for the events layer)."""
     drafts: list[_Draft] = []
     sides = Sides(directory, mentions, published)
+    headline = headline_sentence(norm, attributor)
     for fm in figures:
         if fm.background:
             continue
@@ -72,7 +74,9 @@ def build_claims(
         ) == attributor.sentence_index(fm.key_start)
         if of is None and fm.others and same_sentence:
             of = drafts[-1].of  # "مقتل جنديين وإصابة 3 آخرين": the others are of the same side
-        drafts.append(_Draft(fm, None, attr, fm.key_start, _sort_spans((fm.span, *attr.evidence)), of))
+        in_headline = headline >= 0 and attributor.sentence_index(fm.key_start) == headline
+        evidence = _sort_spans((fm.span, *attr.evidence))
+        drafts.append(_Draft(fm, None, attr, fm.key_start, evidence, of, in_headline))
     drafts = _supersede(drafts)
     drafts = _merge(drafts)
     drafts.extend(_statements(norm, attributor, statement_cues))
@@ -183,12 +187,28 @@ def _supersede(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def headline_sentence(norm: NormalizedText, attributor: Attributor) -> int:
+    """Index of the title line (a first line without final punctuation, followed by a body), else -1."""
+    if len(attributor.bounds) < 2:
+        return -1
+    start, end = attributor.bounds[0]
+    if end <= start or end > len(norm.key):
+        return -1
+    o_start, o_end = norm.to_original(start, end)
+    line = norm.original[o_start:o_end]
+    if "\n" not in norm.original[o_start : o_end + 2]:
+        return -1
+    return -1 if line.strip().endswith((".", "!", "?", ":")) else 0
+
+
 def _same_figure(a: _Draft, b: _Draft) -> bool:
     fa, fb = a.fig, b.fig
     if fa is None or fb is None:
         return False
     if (fa.kind, fa.value, fa.qualifier) != (fb.kind, fb.value, fb.qualifier):
         return False
+    if a.headline != b.headline and fa.value is not None:
+        return True  # a title restates a body figure: one claim, told on the body's word
     if fa.value is None:  # vague figures ("العديد") repeat within one source's report
         return a.attr.source == b.attr.source and a.attr.source != ARTICLE_ID
     if a.of and b.of and a.of != b.of:
@@ -202,6 +222,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         for i, kept in enumerate(out):
             if _same_figure(kept, d):
                 attr = kept.attr if kept.attr.source != ARTICLE_ID else d.attr
+                if kept.headline and not d.headline and d.attr.source != ARTICLE_ID:
+                    attr = d.attr  # the body says who gives the figure; a title compresses it
                 fig = kept.fig
                 if fig is not None and fig.includes is None and d.fig is not None and d.fig.includes:
                     fig = replace(fig, includes=d.fig.includes)
@@ -211,6 +233,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                     attr=attr,
                     of=kept.of or d.of,
                     evidence=_sort_spans((*kept.evidence, *d.evidence)),
+                    headline=kept.headline and d.headline,
                 )
                 break
         else:
