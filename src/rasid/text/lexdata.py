@@ -108,7 +108,7 @@ class WordTable(Generic[V]):
         return Hit(m.start(), m.end(), self.values[phrase], phrase)
 
     def match_before(
-        self, key: str, pos: int, window: int = 40, forms: frozenset[str] | None = None
+        self, key: str, pos: int, window: int = 40, forms: tuple[str, ...] | None = None
     ) -> Hit[V] | None:
         """The longest phrase ending exactly at ``pos`` (spaces before ``pos`` skipped).
 
@@ -144,7 +144,7 @@ class WordTable(Generic[V]):
 _OPENING_MARKS = "\"'([«"
 
 
-def word_forms(key: str, pos: int) -> frozenset[str]:
+def word_forms(key: str, pos: int) -> tuple[str, ...]:
     """The forms the word before ``pos`` (spaces skipped) takes as the last word of a phrase that
     ``WordTable.match_before`` may find: as written, without opening marks glued to it, and without a
     proclitic (a one-word phrase). A table none of whose phrases ends in one of them has no hit there."""
@@ -153,8 +153,8 @@ def word_forms(key: str, pos: int) -> frozenset[str]:
         end -= 1
     word = key[key.rfind(" ", 0, end) + 1 : end]
     bare = word.lstrip(_OPENING_MARKS)
-    forms = {word, bare}
+    forms: tuple[str, ...] = (word, bare) if bare != word else (word,)
     for n in (1, 2, 3):
         if len(bare) > n and bare[:n] in PROCLITICS:
-            forms.add(bare[n:])
-    return frozenset(forms)
+            forms += (bare[n:],)
+    return forms

@@ -9,9 +9,10 @@ All words and cues come from src/rasid/data/text/numbers.yaml and roles.yaml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from rasid.model import Span
 from rasid.text.lexdata import WordTable, load, word_forms
@@ -53,6 +54,8 @@ class _Tables:
     role_after: dict[str, WordTable[bool]]
     months: WordTable[int]
     seq_starts: WordStarts  # where a number word begins (candidate starts of ``word_seq``)
+    after_cues: dict[str, frozenset[str]]  # letters a cue starts with -> roles ("month" too) with such a cue
+    before_cues: dict[str, frozenset[str]]  # last word -> roles ("month", "qualifier") whose cue ends so
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?")
@@ -111,6 +114,8 @@ def _tables() -> _Tables:
         role_after,
         months,
         WordStarts({"seq": {first_word(w) for w in words.values}}),
+        _cue_index({**role_after, "month": months}, lambda table: {_letter_prefix(p) for p in table.values}),
+        _cue_index({**role_before, "month": months, "qualifier": before}, lambda table: table.last_words),
     )
 
 
@@ -164,27 +169,41 @@ def _qual_range(qualifier: str, value: int | None) -> tuple[int | None, int | No
 
 
 def _role(
-    key: str, start: int, end: int, value: int | None, four_digits: bool, forms: frozenset[str]
+    key: str, start: int, end: int, value: int | None, four_digits: bool, forms: tuple[str, ...]
 ) -> str | None:
-    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)``."""
+    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)``.
+
+    Most numbers have no role: the word before them ends no "before" cue and the word after them is
+    not how any "after" cue starts (a cue found by ``match_at`` at ``nxt`` ends at a word end, so the
+    letters at ``nxt`` equal its leading letters), which dict lookups tell before any table is searched."""
     t = _tables()
+    n = len(key)
     after_pos = end
-    while after_pos < len(key) and key[after_pos] == " ":
+    while after_pos < n and key[after_pos] == " ":
         after_pos += 1
-    nxt = after_pos if after_pos > end or (after_pos < len(key) and not key[after_pos].isalnum()) else end
+    nxt = after_pos if after_pos > end or (after_pos < n and not key[after_pos].isalnum()) else end
+    lead = _LETTER_RUN.match(key, nxt)
+    word = lead.group() if lead else ""
+    may_follow = t.after_cues.get(word, _NONE) if word.isalpha() or not word else _ALL
+    may_precede = _NONE
+    for f in forms:
+        if f in t.before_cues:
+            may_precede = may_precede | t.before_cues[f]
 
     def after(role: str) -> bool:
-        return t.role_after[role].match_at(key, nxt) is not None
+        return role in may_follow and t.role_after[role].match_at(key, nxt) is not None
 
     def before(role: str, window: int = 24) -> bool:
-        return t.role_before[role].match_before(key, start, window, forms) is not None
+        return role in may_precede and t.role_before[role].match_before(key, start, window, forms) is not None
 
     if after("percent"):
         return "percent"
-    if t.months.match_at(key, nxt) is not None or t.months.match_before(key, start, 16, forms) is not None:
+    if ("month" in may_follow and t.months.match_at(key, nxt) is not None) or (
+        "month" in may_precede and t.months.match_before(key, start, 16, forms) is not None
+    ):
         return "date"
     if value is not None and four_digits and 1900 <= value <= 2100:
-        next_is_word = nxt < len(key) and key[nxt].isalpha() and not after("year")
+        next_is_word = nxt < n and key[nxt].isalpha() and not after("year")
         if before("year") or not next_is_word:
             return "year"
     for role in ("distance", "money", "time"):
@@ -197,6 +216,30 @@ def _role(
     if after("duration"):
         return "duration" if before("duration", 12) or not after("age") else "age"
     return None
+
+
+_NONE: frozenset[str] = frozenset()
+_ALL = frozenset((*ROLES, "month"))
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _letter_prefix(phrase: str) -> str:
+    """The letters a phrase starts with: the only word at a position where ``match_at`` can find it."""
+    n = 0
+    while n < len(phrase) and phrase[n].isalpha():
+        n += 1
+    return phrase[:n]
+
+
+def _cue_index(
+    tables: dict[str, WordTable[Any]], key_of: Callable[[WordTable[Any]], Iterable[str]]
+) -> dict[str, frozenset[str]]:
+    """``key_of(table)`` value -> names of the tables that have it (first characters, last words)."""
+    index: dict[str, set[str]] = {}
+    for name, table in tables.items():
+        for k in key_of(table):
+            index.setdefault(k, set()).add(name)
+    return {k: frozenset(v) for k, v in index.items()}
 
 
 def word_runs(key: str) -> Iterator[re.Match[str]]:
@@ -276,7 +319,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         qual = "exact"
         qs, qe = s, e
         forms = word_forms(key, s)
-        hb = t.before.match_before(key, s, 30, forms)
+        hb = t.before.match_before(key, s, 30, forms)  # (returns at once when no qualifier ends there)
         if hb is not None:
             qual, qs = hb.value, hb.start
         else:
