@@ -32,7 +32,9 @@ actors:
   - {id: hamas, name: Hamas, name_ar: حركة حماس, kind: rebel_group, countries: [PS], aliases: {short: [حماس]}}
   - {id: gaza-moh, name: Ministry of Health in Gaza, name_ar: وزارة الصحة في غزة, kind: authority, countries: [PS], shared_aliases: [وزارة الصحة], aliases: {short: [وزارة الصحة]}}
   - {id: lb-moh, name: Lebanese Ministry of Health, name_ar: وزارة الصحة اللبنانية, kind: authority, countries: [LB], shared_aliases: [وزارة الصحة], aliases: {short: [وزارة الصحة]}}
+  - {id: lb-state-security, name: Lebanese State Security, name_ar: جهاز أمن الدولة اللبناني, kind: state_forces, countries: [LB]}
   - {id: lb-army, name: Lebanese Army, name_ar: الجيش اللبناني, kind: state_forces, countries: [LB]}
+  - {id: lb-air-force, name: Lebanese Air Force, name_ar: القوات الجوية اللبنانية, kind: state_forces, affiliation: lb-army, countries: [LB]}
   - {id: hezbollah, name: Hezbollah, name_ar: حزب الله, kind: political_militia, countries: [LB]}
   - {id: iq-army, name: Iraqi Army, name_ar: الجيش العراقي, kind: state_forces, countries: [IQ]}
   - {id: iq-defence-ministry, name: Iraqi Ministry of Defence, name_ar: وزارة الدفاع العراقية, kind: authority, affiliation: iq-army, countries: [IQ]}
@@ -286,3 +288,18 @@ def test_a_title_figure_is_told_on_the_bodys_word(registry: ActorRegistry, lexic
 def test_police_source_in_the_accusative(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "لكن مصدراً في شرطة المحافظة أكد أن 5 أشخاص قتلوا في الانفجار."
     assert _one(_claims(text, registry, lexicons), "killed").source == "unnamed-police-sources"
+
+
+def test_soldiers_in_a_dual_phrase_after_the_trigger(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    text = "أعلن الجيش اللبناني توقيف مطلوب وجرح عسكريين اثنين في اشتباك على الحدود."
+    c = _one(_claims(text, registry, lexicons), "injured")
+    assert c.figure is not None and (c.figure.value, c.figure.of) == (2, "lb-army")
+
+
+def test_a_countrys_state_forces_are_the_hub_its_units_belong_to(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    # two top-level state forces of LB: the army, with an affiliated unit, wins over State Security
+    text = "وقال حزب الله إن مقاتليه قتلوا 4 جنود قرب بلدة حدودية."
+    c = _one(_claims(text, registry, lexicons), "killed")
+    assert c.source == "hezbollah" and c.figure is not None and c.figure.of == "lb-army"

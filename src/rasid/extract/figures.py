@@ -144,6 +144,17 @@ def find_figures(
                 break
         return None
 
+    persons = [w for w in words if w.role == "person" or (w.role == "dual" and not w.kind)]
+
+    def person_before(pos: int) -> _Word | None:
+        # a person noun right before the number, or a dual phrase that holds it ("عسكريين اثنين")
+        for w in persons:
+            if w.key_start >= pos:
+                break
+            if pos - w.key_end <= 1:
+                return w
+        return None
+
     def trigger_after(pos: int) -> _Word | None:
         for t in triggers:
             t_start = t.key_start - len(t.prefix)
@@ -197,7 +208,7 @@ def find_figures(
         if any(m.key_start < end and start < m.key_end for m in near):
             continue  # a digit inside a name ("د1عش")
         counted = follower_at(end)
-        noun = counted
+        noun = counted or person_before(expr_start)  # "جرح عسكريين اثنين": the noun before a number word
         trig = nearest_trigger(expr_start)
         kinds = kinds_for(trig, counted, q.value is None)
         if not kinds and counted is not None and counted.role in ("person", "member_own"):

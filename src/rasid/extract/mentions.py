@@ -80,6 +80,7 @@ class ActorDirectory:
         self.unnamed = unnamed
         self.outlet = outlet
         self._cache: dict[str, ActorInfo | None] = {}
+        self._children: Counter[str] | None = None
 
     def info(self, actor_id: str) -> ActorInfo | None:
         try:
@@ -137,13 +138,23 @@ class ActorDirectory:
                 when = dt.date.fromisoformat(day[:10])
             except ValueError:
                 when = None
-        for e in self.registry:
-            if e.kind != "state_forces" or e.affiliation or tuple(e.countries) != (country,):
-                continue
-            if when is not None and not e.valid_on(when):
-                continue
-            return str(e.id)
-        return None
+        found = [
+            e
+            for e in self.registry
+            if e.kind == "state_forces"
+            and not e.affiliation
+            and tuple(e.countries)[:1] == (country,)
+            and (when is None or e.valid_on(when))
+        ]
+        if not found:
+            return None
+        # the hub of the country's forces: the one most units and ministries are affiliated with
+        return str(max(found, key=lambda e: self._affiliates().get(e.id, 0)).id)
+
+    def _affiliates(self) -> Counter[str]:
+        if self._children is None:
+            self._children = Counter(e.affiliation for e in self.registry if e.affiliation)
+        return self._children
 
     def side(self, actor_id: str) -> str:
         """The organisation an actor speaks for: a person's org, a media outlet's owner, else itself."""
