@@ -4,12 +4,14 @@ character), on real-looking pieces and on arbitrary Unicode."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Span
-from rasid.text.sentences import find_quotes
+from rasid.text.posts import find_posts
+from rasid.text.sentences import Sentence, find_quotes, split_sentences
 from rasid.text.tokens import at_boundary
 
 QUOTE_PIECES = ['"', "“", "”", "„", "‟", "″", "«", "»", "‹", "›", "\n", " ", "قال", "x", "."]
@@ -116,3 +118,66 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
         assert [(h.start, h.end) for h in table.finditer(key)] == [
             (m.start(), m.end()) for m in table.pattern.finditer(key) if at_boundary(key, m.start(), m.end())
         ]
+
+
+def sentences_by_definition(text: str, posts: Sequence[Span] = ()) -> list[Sentence]:
+    """Line by line: cut after each sentence end outside quotations and abbreviations, then trim."""
+    terminal = re.compile(r"[.!?؟…]+[\"'”“»’)\]]*(?=\s|$)")
+    abbrev = re.compile(r"(?:^|\s)[^\W\d_]\.$")
+    quotes = quotes_by_definition(text)
+    marks = [(q.start - 1, q.end + 1) for q in quotes]
+    bounds: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in terminal.finditer(text, line.start(), line.end()):
+            if any(a < m.start() < b - 1 for a, b in marks):
+                continue
+            if abbrev.search(text, max(line.start(), m.start() - 3), m.start() + 1):
+                continue
+            bounds.append((start, m.end()))
+            start = m.end()
+        bounds.append((start, line.end()))
+    out: list[Sentence] = []
+    for a, b in bounds:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            inside = tuple(q for q in quotes if q.start >= a and q.end <= b)
+            post = next((i for i, p in enumerate(posts) if p.start <= a and b <= p.end), None)
+            out.append(Sentence(a, b, text[a:b], inside, post))
+    return out
+
+
+SENTENCE_PIECES = [
+    "قال",
+    " ",
+    "\n",
+    ".",
+    "...",
+    "؟",
+    "!",
+    "…",
+    "“",
+    "”",
+    "«",
+    "»",
+    '"',
+    "د.",
+    "3.5",
+    " م. ",
+    ")",
+    "x",
+]
+sentence_text = st.lists(st.one_of(st.sampled_from(SENTENCE_PIECES), st.text(max_size=3)), max_size=30).map(
+    "".join
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(sentence_text, st.text()))
+@example("د. أحمد قال.\nم. سمير: “نعم. لا”. ثم! غادر… 3.5 ألف\n\n(قال).")
+def test_split_sentences_matches_its_definition(text: str) -> None:
+    posts = [p.span for p in find_posts(text)] or [Span(0, len(text) // 2, text[: len(text) // 2])]
+    assert split_sentences(text, None, posts) == sentences_by_definition(text, posts)

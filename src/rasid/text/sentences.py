@@ -17,6 +17,9 @@ from rasid.model import Span
 from rasid.text.normalize import NormalizedText
 
 _TERMINAL = re.compile(r"[.!?؟…]+[\"'”“»’)\]]*(?=\s|$)")
+# A newline or a sentence end (as _TERMINAL), written to start with one character class so that ``re``
+# skips quickly to the candidates.
+_CUT = re.compile(r"[\n.!?؟…](?:(?<=\n)|[.!?؟…]*[\"'”“»’)\]]*(?=\s|$))")
 # A full stop that does not end a sentence: after a one-letter abbreviation ("د." "م.") or inside a
 # number or a link (no space follows, so _TERMINAL never sees those).
 _ABBREV = re.compile(r"(?:^|\s)[^\W\d_]\.$")
@@ -65,38 +68,50 @@ def split_with_quotes(text: str, quotes: Sequence[Span], posts: Sequence[Span] =
     both, so it finds quotes once)."""
     q_starts = [q.start - 1 for q in quotes]  # with their marks; quotes are ordered and never overlap
     q_ends = [q.end + 1 for q in quotes]
-    bounds: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start = line.start()
-        for m in _TERMINAL.finditer(text, line.start(), line.end()):
-            cut = m.end()
-            ms = m.start()
-            k = bisect_left(q_starts, ms) - 1  # the last quotation opened before the mark
-            if k >= 0 and ms < q_ends[k] - 1:
-                continue  # inside a quotation
-            if _ABBREV.search(text, max(line.start(), ms - 3), ms + 1):
+    # Cut after every sentence-ending mark (unless inside a quotation or after an abbreviation) and at
+    # every newline; the pieces, trimmed of whitespace, are the sentences.
+    cuts: list[int] = []
+    for m in _CUT.finditer(text):
+        ms = m.start()
+        if text[ms] == "\n":
+            cuts.append(ms)
+            continue
+        k = bisect_left(q_starts, ms) - 1  # the last quotation opened before the mark
+        if k >= 0 and ms < q_ends[k] - 1:
+            continue  # inside a quotation
+        # _ABBREV needs "." here and, two back, a space (or the text's start one back): check that first.
+        if text[ms] == "." and (ms == 1 or (ms >= 2 and text[ms - 2].isspace())):
+            line_start = text.rfind("\n", 0, ms) + 1
+            if _ABBREV.search(text, max(line_start, ms - 3), ms + 1):
                 continue
-            bounds.append((start, cut))
-            start = cut
-        bounds.append((start, line.end()))
+        cuts.append(m.end())
+    cuts.append(len(text))
     out: list[Sentence] = []
     qi = 0
     nq = len(quotes)
-    for a, b in bounds:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
+    np_ = len(posts)
+    a = 0
+    for b in cuts:
+        start, a = a, b
+        while start < b and text[start].isspace():
+            start += 1
+        while b > start and text[b - 1].isspace():
             b -= 1
-        if a >= b:
+        if start >= b:
             continue
-        while qi < nq and quotes[qi].end <= a:
-            qi += 1
-        inside: list[Span] = []
-        for q in quotes[qi:]:
-            if q.start >= b:
-                break  # quotes are ordered: none later lies in this sentence
-            if q.start >= a and q.end <= b:
-                inside.append(q)
-        post = next((i for i, p in enumerate(posts) if p.start <= a and b <= p.end), None)
-        out.append(Sentence(a, b, text[a:b], tuple(inside), post))
+        inside: tuple[Span, ...] = ()
+        if qi < nq:
+            while qi < nq and quotes[qi].end <= start:
+                qi += 1
+            found: list[Span] = []
+            for q in quotes[qi:]:
+                if q.start >= b:
+                    break  # quotes are ordered: none later lies in this sentence
+                if q.start >= start and q.end <= b:
+                    found.append(q)
+            inside = tuple(found)
+        post = None
+        if np_:
+            post = next((i for i, p in enumerate(posts) if p.start <= start and b <= p.end), None)
+        out.append(Sentence(start, b, text[start:b], inside, post))
     return out
