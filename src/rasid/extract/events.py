@@ -183,7 +183,8 @@ def find_triggers(
                 key_start=hit.key_start,
                 key_end=hit.key_end,
                 sentence=sent,
-                instrument=event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")),
+                instrument=bool(attrs.get("weapon", False))
+                or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال"))),
                 part_of_violence=bool(attrs.get("part_of_violence", False)),
                 generic=bool(attrs.get("generic", False)),
             )
@@ -226,6 +227,9 @@ def is_background(date: EventDate | None, published: dt.date | None) -> bool:
 
 
 def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
+    # A country named in passing ("اتفاق بين روسيا وتركيا") does not make a sentence happen elsewhere.
+    a = [p for p in a if p.entry.feature != "country"]
+    b = [p for p in b if p.entry.feature != "country"]
     if not a or not b:
         return True
     return any(
@@ -242,6 +246,17 @@ def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView]) -> 
     g_places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
     g_dates = [d for s in group.sentences for d in views[s].dates]
     return _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates)
+
+
+# Protest and riot sub-types are degrees of one gathering (peaceful, dispersed, violent): one event
+# at one place and time, typed by its most severe trigger.
+GATHERING_TYPES = frozenset({"Protests", "Riots"})
+
+
+def _same_kind(a: Trigger, b: Trigger) -> bool:
+    if a.event_type in GATHERING_TYPES and b.event_type in GATHERING_TYPES:
+        return True
+    return a.sub_event_type == b.sub_event_type
 
 
 def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -> list[TriggerGroup]:
@@ -273,7 +288,7 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             )
         if target is None:
             target = next(
-                (g for g in groups if g.lead.sub_event_type == trig.sub_event_type and _fits(g, trig, views)),
+                (g for g in groups if _same_kind(g.lead, trig) and _fits(g, trig, views)),
                 None,
             )
         if target is None:
