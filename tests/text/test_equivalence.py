@@ -5,14 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Span
+from rasid.text import numbers
+from rasid.text.lexdata import WordTable, word_forms
+from rasid.text.normalize import normalize
 from rasid.text.posts import find_posts
 from rasid.text.sentences import Sentence, find_quotes, split_sentences
-from rasid.text.tokens import at_boundary
+from rasid.text.tokens import PROCLITICS, at_boundary
 
 QUOTE_PIECES = ['"', "“", "”", "„", "‟", "″", "«", "»", "‹", "›", "\n", " ", "قال", "x", "."]
 quoted = st.lists(st.one_of(st.sampled_from(QUOTE_PIECES), st.text(max_size=3)), max_size=30).map("".join)
@@ -181,3 +185,126 @@ sentence_text = st.lists(st.one_of(st.sampled_from(SENTENCE_PIECES), st.text(max
 def test_split_sentences_matches_its_definition(text: str) -> None:
     posts = [p.span for p in find_posts(text)] or [Span(0, len(text) // 2, text[: len(text) // 2])]
     assert split_sentences(text, None, posts) == sentences_by_definition(text, posts)
+
+
+def match_at_by_definition(table: WordTable[Any], key: str, pos: int) -> Any:
+    m = table.pattern.match(key, pos)
+    if m is None or not at_boundary(key, m.start(), m.end(), False):
+        return None
+    return (m.start(), m.end(), table.values[re.sub(r"\s+", " ", m.group())])
+
+
+def match_before_by_definition(table: WordTable[Any], key: str, pos: int, window: int) -> Any:
+    """The longest phrase ending at ``pos`` over the last words of the window (no shortcuts)."""
+    end = pos
+    while end > 0 and key[end - 1] == " ":
+        end -= 1
+    words = key[max(0, end - window) : end].split(" ")[-table.max_words :]
+    for k in range(len(words), 0, -1):
+        phrase = " ".join(words[-k:])
+        start = end - len(phrase)
+        lead = len(phrase) - len(phrase.lstrip("\"'([«"))
+        if lead:
+            phrase, start = phrase[lead:], start + lead
+        if start > 0 and k == len(words) and end - window > 0 and key[start - 1] != " ":
+            continue
+        for n in (0, 1, 2, 3) if table.allow_clitics else (0,):
+            if n and (len(phrase) <= n or phrase[:n] not in PROCLITICS):
+                continue
+            value = table.values.get(phrase[n:])
+            if value is not None and at_boundary(key, start + n, end, table.allow_clitics):
+                return (start + n, end, value)
+    return None
+
+
+def role_by_definition(key: str, start: int, end: int, value: int | None, four: bool) -> str | None:
+    """A number's role, every cue table searched."""
+    t = numbers._tables()
+    after_pos = end
+    while after_pos < len(key) and key[after_pos] == " ":
+        after_pos += 1
+    nxt = after_pos if after_pos > end or (after_pos < len(key) and not key[after_pos].isalnum()) else end
+
+    def after(role: str) -> bool:
+        return match_at_by_definition(t.role_after[role], key, nxt) is not None
+
+    def before(role: str, window: int = 24) -> bool:
+        return match_before_by_definition(t.role_before[role], key, start, window) is not None
+
+    if after("percent"):
+        return "percent"
+    if (
+        match_at_by_definition(t.months, key, nxt) is not None
+        or match_before_by_definition(t.months, key, start, 16) is not None
+    ):
+        return "date"
+    if value is not None and four and 1900 <= value <= 2100:
+        next_is_word = nxt < len(key) and key[nxt].isalpha() and not after("year")
+        if before("year") or not next_is_word:
+            return "year"
+    for role in ("distance", "money", "time"):
+        if after(role) or (role == "time" and before(role, 12)):
+            return role
+    if before("resolution", 16):
+        return "resolution"
+    if before("age", 16) and (after("age") or not after("duration")):
+        return "age"
+    if after("duration"):
+        return "duration" if before("duration", 12) or not after("age") else "age"
+    return None
+
+
+CUE_PIECES = [
+    *NEWS_PIECES,
+    "على الأقل",
+    "تقريبا",
+    "نحو",
+    "قرابة",
+    "ما لا يقل عن",
+    "كم",
+    "كلم",
+    "دولار",
+    "مليون دولار",
+    "بالمئة",
+    "في المئة",
+    "صباحا",
+    "الساعة",
+    "القرار رقم",
+    "عمره",
+    "يوما",
+    "سنوات",
+    "(",
+    "«",
+    "²",
+]
+cue_text = st.lists(st.one_of(st.sampled_from(CUE_PIECES), st.text(max_size=2)), max_size=25).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(cue_text, st.text(max_size=40)))
+@example("قتل 5 أشخاص على الأقل و«نحو 30 بالمئة» منذ 3 أيام، وعمره 17 عاما على بعد 40 كلم، 1999م 2022")
+@example("على بعد 5 كم\u1369 و 7 تقريبا\u1369")  # a digit that is a word character but not a letter
+def test_cue_lookups_with_shortcuts_match_their_definitions(text: str) -> None:
+    key = normalize(text).key
+    t = numbers._tables()
+    tables = [t.before, t.after, t.months, t.words, t.vague, *t.role_before.values(), *t.role_after.values()]
+    for pos in range(len(key) + 1):
+        forms = word_forms(key, pos)
+        for table in tables:
+            hit = table.match_at(key, pos) if pos < len(key) else None
+            assert (None if hit is None else (hit.start, hit.end, hit.value)) == (
+                match_at_by_definition(table, key, pos) if pos < len(key) else None
+            )
+            for window in (12, 30):
+                hb = table.match_before(key, pos, window, forms)
+                assert (None if hb is None else (hb.start, hb.end, hb.value)) == match_before_by_definition(
+                    table, key, pos, window
+                )
+        qa = numbers._qualifier_after(key, pos)
+        assert (None if qa is None else (qa.start, qa.end, qa.value)) == match_at_by_definition(
+            t.after, key, pos
+        )
+        for end in range(pos + 1, min(len(key), pos + 5) + 1):
+            for value, four in ((None, False), (2022, True), (17, False)):
+                got = numbers._role(key, pos, end, value, four, forms, numbers._preceding_cues(forms))
+                assert got == role_by_definition(key, pos, end, value, four)

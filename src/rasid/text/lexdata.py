@@ -83,7 +83,10 @@ class WordTable(Generic[V]):
         self._starts = WordStarts({"first": {first_word(a) for a in alts}})
 
     def get(self, folded: str) -> V | None:
-        return self.values.get(re.sub(r"\s+", " ", folded))
+        value = self.values.get(folded)  # the usual case: already one space between words
+        if value is not None or not _SPACE_RUN_OR_ODD.search(folded):
+            return value
+        return self.values.get(_SPACE_RUN.sub(" ", folded))
 
     def finditer(self, key: str, pos: int = 0, endpos: int | None = None) -> Iterator[Hit[V]]:
         if pos != 0 or endpos is not None:
@@ -94,7 +97,7 @@ class WordTable(Generic[V]):
             matches = finditer_at(self.pattern, key, self._starts.starts(key)["first"])
         for m in matches:
             if at_boundary(key, m.start(), m.end(), self.allow_clitics):
-                phrase = re.sub(r"\s+", " ", m.group())
+                phrase = _one_space(m.group())
                 yield Hit(m.start(), m.end(), self.values[phrase], phrase)
 
     def match_at(self, key: str, pos: int) -> Hit[V] | None:
@@ -104,7 +107,7 @@ class WordTable(Generic[V]):
         m = self.pattern.match(key, pos)
         if m is None or not at_boundary(key, m.start(), m.end(), False):
             return None
-        phrase = re.sub(r"\s+", " ", m.group())
+        phrase = _one_space(m.group())
         return Hit(m.start(), m.end(), self.values[phrase], phrase)
 
     def match_before(
@@ -139,6 +142,15 @@ class WordTable(Generic[V]):
                 if value is not None and at_boundary(key, start + n, end, self.allow_clitics):
                     return Hit(start + n, end, value, phrase[n:])
         return None
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_SPACE_RUN_OR_ODD = re.compile(r"[^\S ]| {2}")  # what ``_SPACE_RUN.sub(" ", s)`` would change
+
+
+def _one_space(s: str) -> str:
+    """``s`` with every whitespace run as one space."""
+    return _SPACE_RUN.sub(" ", s) if _SPACE_RUN_OR_ODD.search(s) else s
 
 
 _OPENING_MARKS = "\"'([«"

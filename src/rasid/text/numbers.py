@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from rasid.model import Span
-from rasid.text.lexdata import WordTable, load, word_forms
+from rasid.text.lexdata import Hit, WordTable, load, word_forms
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS
@@ -56,6 +56,7 @@ class _Tables:
     seq_starts: WordStarts  # where a number word begins (candidate starts of ``word_seq``)
     after_cues: dict[str, frozenset[str]]  # letters a cue starts with -> roles ("month" too) with such a cue
     before_cues: dict[str, frozenset[str]]  # last word -> roles ("month", "qualifier") whose cue ends so
+    after_qualifier_starts: frozenset[str]  # the letters each after-qualifier ("على الاقل") starts with
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?")
@@ -116,6 +117,7 @@ def _tables() -> _Tables:
         WordStarts({"seq": {first_word(w) for w in words.values}}),
         _cue_index({**role_after, "month": months}, lambda table: {_letter_prefix(p) for p in table.values}),
         _cue_index({**role_before, "month": months, "qualifier": before}, lambda table: table.last_words),
+        frozenset(_letter_prefix(p) for p in after.values),
     )
 
 
@@ -169,9 +171,16 @@ def _qual_range(qualifier: str, value: int | None) -> tuple[int | None, int | No
 
 
 def _role(
-    key: str, start: int, end: int, value: int | None, four_digits: bool, forms: tuple[str, ...]
+    key: str,
+    start: int,
+    end: int,
+    value: int | None,
+    four_digits: bool,
+    forms: tuple[str, ...],
+    may_precede: frozenset[str],
 ) -> str | None:
-    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)``.
+    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)`` and
+    ``may_precede`` = ``_preceding_cues(forms)``.
 
     Most numbers have no role: the word before them ends no "before" cue and the word after them is
     not how any "after" cue starts (a cue found by ``match_at`` at ``nxt`` ends at a word end, so the
@@ -182,13 +191,8 @@ def _role(
     while after_pos < n and key[after_pos] == " ":
         after_pos += 1
     nxt = after_pos if after_pos > end or (after_pos < n and not key[after_pos].isalnum()) else end
-    lead = _LETTER_RUN.match(key, nxt)
-    word = lead.group() if lead else ""
-    may_follow = t.after_cues.get(word, _NONE) if word.isalpha() or not word else _ALL
-    may_precede = _NONE
-    for f in forms:
-        if f in t.before_cues:
-            may_precede = may_precede | t.before_cues[f]
+    word = _lead_word(key, nxt)
+    may_follow = _ALL if word is None else t.after_cues.get(word, _NONE)
 
     def after(role: str) -> bool:
         return role in may_follow and t.role_after[role].match_at(key, nxt) is not None
@@ -223,6 +227,26 @@ _ALL = frozenset((*ROLES, "month"))
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
+def _lead_word(key: str, pos: int) -> str | None:
+    """The letters at ``pos`` ("" when none), or None when the run holds a character that the regex
+    class counts as a letter but ``str.isalpha`` (the boundary rule) does not, so no shortcut applies."""
+    m = _LETTER_RUN.match(key, pos)
+    if m is None:
+        return ""
+    word = m.group()
+    return word if word.isalpha() else None
+
+
+def _preceding_cues(forms: tuple[str, ...]) -> frozenset[str]:
+    """Names of the tables ("qualifier", "month", roles) that have a phrase ending in one of ``forms``."""
+    index = _tables().before_cues
+    found = _NONE
+    for f in forms:
+        if f in index:
+            found = found | index[f]
+    return found
+
+
 def _letter_prefix(phrase: str) -> str:
     """The letters a phrase starts with: the only word at a position where ``match_at`` can find it."""
     n = 0
@@ -240,6 +264,15 @@ def _cue_index(
         for k in key_of(table):
             index.setdefault(k, set()).add(name)
     return {k: frozenset(v) for k, v in index.items()}
+
+
+def _qualifier_after(key: str, pos: int) -> Hit[str] | None:
+    """``after.match_at(key, pos)``, skipped when the word at ``pos`` is not how a qualifier starts."""
+    t = _tables()
+    word = _lead_word(key, pos)
+    if word is not None and word not in t.after_qualifier_starts:
+        return None
+    return t.after.match_at(key, pos)
 
 
 def word_runs(key: str) -> Iterator[re.Match[str]]:
@@ -319,18 +352,19 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         qual = "exact"
         qs, qe = s, e
         forms = word_forms(key, s)
-        hb = t.before.match_before(key, s, 30, forms)  # (returns at once when no qualifier ends there)
+        may_precede = _preceding_cues(forms)
+        hb = t.before.match_before(key, s, 30, forms) if "qualifier" in may_precede else None
         if hb is not None:
             qual, qs = hb.value, hb.start
-        else:
-            ha = t.after.match_at(key, e + 1) if key[e : e + 1] == " " else None
-            if ha is None and key[e : e + 1] == " ":
+        elif key[e : e + 1] == " ":
+            ha = _qualifier_after(key, e + 1)
+            if ha is None:
                 # "5 قتلى على الأقل": the qualifier may follow the counted noun.
                 nxt = _WORD_SPACE.match(key, e + 1, e + 40)
-                ha = t.after.match_at(key, nxt.end()) if nxt else None
+                ha = _qualifier_after(key, nxt.end()) if nxt else None
             if ha is not None:
                 qual, qe = ha.value, ha.end
-        role = _role(key, s, e, nv, four, forms)
+        role = _role(key, s, e, nv, four, forms, may_precede)
         low, high = _qual_range(qual, nv)
         found.append((qs, qe, nv, qual, low, high, role, s, e))
     for h in t.vague.finditer(key):
@@ -348,6 +382,16 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         take(h.start, end)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Quantity] = []
+    starts, ends, original = norm.starts, norm.ends, norm.original
     for qs, qe, fv, qual, low, high, role, s, e in found:
-        out.append(Quantity(norm.span(qs, qe), norm.span(s, e), fv, qual, low, high, qs, qe, role))
+        # norm.span, inlined (every span here is non-empty and inside the key); the number's span is
+        # the expression's own when nothing qualifies it
+        a, b = starts[qs], ends[qe - 1]
+        whole = Span(a, b, original[a:b])
+        if s == qs and e == qe:
+            number = whole
+        else:
+            a, b = starts[s], ends[e - 1]
+            number = Span(a, b, original[a:b])
+        out.append(Quantity(whole, number, fv, qual, low, high, qs, qe, role))
     return out
