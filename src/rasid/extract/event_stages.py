@@ -127,7 +127,7 @@ def actor_roles(
     support = [e for _, e in cues.get("support_cue")]
     target = [e for _, e in cues.get("target_cue")]
     agent = [e for _, e in cues.get("agent_cue")]
-    trigger_ends = [t.key_end for t in triggers]
+    trigger_ends = sorted(t.key_end for t in triggers)
     roles = []
     for m in mentions:
         if cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):

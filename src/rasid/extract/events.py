@@ -18,13 +18,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rasid.extract.places import FEATURE_RANK, PRECISION_OF_FEATURE, ResolvedPlace, main_place
+from rasid.extract.places import FEATURE_RANK, PRECISION_OF_FEATURE, ResolvedPlace, SpanSet, main_place
 from rasid.model import Event, EventDate, EventType, Place, Span
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
@@ -114,6 +114,8 @@ class Cues:
         spans: dict[str, list[tuple[int, int]]] = {}
         for hit in lex_context.match(norm):
             spans.setdefault(str(hit.entry.attrs.get("kind")), []).append((hit.key_start, hit.key_end))
+        for found in spans.values():
+            found.sort(key=lambda se: se[1])  # by end, for near_before
         return cls(spans, [m.start() for m in _WORD.finditer(norm.key)])
 
     def get(self, kind: str) -> list[tuple[int, int]]:
@@ -124,8 +126,11 @@ class Cues:
         return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start)
 
     def near_before(self, ends: Sequence[int], pos: int, window: int) -> bool:
-        """Whether one of ``ends`` lies at most ``window`` words before key position ``pos``."""
-        return any(e <= pos and self.words_between(e, pos) <= window for e in ends)
+        """Whether one of ``ends`` (sorted) lies at most ``window`` words before key position ``pos``.
+
+        The closest end at or before ``pos`` has the fewest words in between, so it alone decides."""
+        i = bisect_right(ends, pos) - 1
+        return i >= 0 and self.words_between(ends[i], pos) <= window
 
 
 _WORD = re.compile(r"\S+")
@@ -151,18 +156,19 @@ def find_triggers(
         kind: {sentence_index(sentences, norm.to_original(s, e)[0]) for s, e in spans}
         for kind, spans in cues.spans.items()
     }
+    names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
         span = hit.span
         if any(p.start <= span.start < p.end for p in post_spans):
             continue
-        if any(n.start < span.end and span.start < n.end for n in name_spans):
+        if names.overlaps(span):
             continue
         sent = sentence_index(sentences, span.start)
         if sent in blocked_sentences:
             continue
         sent_key_start = norm.to_key(sentences[sent].start) if sentences else 0
-        blockers = [e for kind in BLOCKING_BEFORE for _, e in cues.get(kind) if e >= sent_key_start]
+        blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind) if e >= sent_key_start)
         if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1):
             continue
         attrs = hit.entry.attrs

@@ -14,6 +14,7 @@ role, because they still tell which country the article is about:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -61,8 +62,23 @@ class ResolvedPlace:
         return FEATURE_RANK.get(str(self.entry.feature), 8)
 
 
-def _overlaps(span: Span, others: Iterable[Span]) -> bool:
-    return any(span.start < o.end and o.start < span.end for o in others)
+class SpanSet:
+    """Spans sorted by start, for fast "does this span overlap any of them" questions."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self.spans = sorted(spans, key=lambda s: (s.start, s.end))
+        self.starts = [s.start for s in self.spans]
+        self.max_len = max((s.end - s.start for s in self.spans), default=0)
+
+    def overlaps(self, span: Span) -> bool:
+        # Only spans starting in [span.start - longest, span.end) can overlap.
+        lo = bisect_left(self.starts, span.start - self.max_len)
+        hi = bisect_left(self.starts, span.end)
+        return any(self.spans[i].end > span.start for i in range(lo, hi))
+
+
+def _overlaps(span: Span, others: SpanSet) -> bool:
+    return others.overlaps(span)
 
 
 def _words_before(key: str, pos: int, n: int) -> str:
@@ -86,8 +102,8 @@ def _role(
     norm: NormalizedText,
     key_start: int,
     span: Span,
-    posts: Sequence[Span],
-    actor_spans: Sequence[Span],
+    posts: SpanSet,
+    actor_spans: SpanSet,
     cues: Any,
 ) -> str:
     key = norm.key
@@ -144,7 +160,8 @@ def find_places(
     """
     skip = [(p.start, p.end) for p in posts]
     mentions = gazetteer.match(norm, skip=skip) if skip else gazetteer.match(norm)
-    roles = [_role(norm, m.key_start, m.span, posts, actor_spans, cues) for m in mentions]
+    post_set, actor_set = SpanSet(posts), SpanSet(actor_spans)
+    roles = [_role(norm, m.key_start, m.span, post_set, actor_set, cues) for m in mentions]
     countries: Counter[str] = Counter(actor_countries)
     # Countries where something below country level is named: only these license small places
     # (an article about Damascus that mentions Iran does not make "جوي" a village in Khuzestan).
