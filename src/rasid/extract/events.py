@@ -147,15 +147,13 @@ def find_triggers(
     """Trigger hits that report an event (see the module docstring for what is dropped). A trigger word
     inside an actor's name ("تحرير" in "هيئة تحرير الشام") is part of the name, not an event."""
     key = norm.key
-    blocked_sentences = {
-        sentence_index(sentences, norm.to_original(s, e)[0])
-        for kind in BLOCKING_SENTENCE
-        for s, e in cues.get(kind)
-    }
-    cue_sentences = {
-        kind: {sentence_index(sentences, norm.to_original(s, e)[0]) for s, e in spans}
-        for kind, spans in cues.spans.items()
-    }
+    sentence_keys = [norm.to_key(s.start) for s in sentences]
+
+    def key_sentence(k: int) -> int:
+        return max(bisect_right(sentence_keys, k) - 1, 0)
+
+    blocked_sentences = {key_sentence(s) for kind in BLOCKING_SENTENCE for s, _ in cues.get(kind)}
+    cue_sentences = {kind: {key_sentence(s) for s, _ in spans} for kind, spans in cues.spans.items()}
     names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
@@ -164,10 +162,10 @@ def find_triggers(
             continue
         if names.overlaps(span):
             continue
-        sent = sentence_index(sentences, span.start)
+        sent = key_sentence(hit.key_start)
         if sent in blocked_sentences:
             continue
-        sent_key_start = norm.to_key(sentences[sent].start) if sentences else 0
+        sent_key_start = sentence_keys[sent] if sentences else 0
         blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind) if e >= sent_key_start)
         if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1):
             continue
