@@ -98,19 +98,22 @@ news = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.text(max_size=3)), ma
 def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
     from rasid.text import dates, numbers
     from rasid.text.normalize import normalize
-    from rasid.text.scan import digit_starts, finditer_at
+    from rasid.text.scan import digit_runs, finditer_at
 
     key = normalize(text).key
-    digits = digit_starts(key)
-    spans = [m.span() for m in finditer_at(numbers._DIGITS, key, digits)]
+    digits = digit_runs(key)
+    spans = [m.span() for m in finditer_at(numbers._DIGITS, key, digits.starts)]
     assert spans == [m.span() for m in numbers._DIGITS.finditer(key)]
-    for rx in (numbers._NUMERIC_DATE, numbers._CLOCK):
-        assert [m.span() for m in finditer_at(rx, key, digits)] == [m.span() for m in rx.finditer(key)]
+    for rx, starts in (
+        (numbers._NUMERIC_DATE, digits.before_separator),
+        (numbers._CLOCK, digits.before_colon),
+    ):
+        assert [m.span() for m in finditer_at(rx, key, starts)] == [m.span() for m in rx.finditer(key)]
     g = dates._grammar()
     word_starts = g.starts.starts(key)
     for kind, rx, _ in g.patterns:
         if kind in dates._DIGIT_KINDS:
-            got = [m.span() for m in finditer_at(rx, key, digits)]
+            got = [m.span() for m in finditer_at(rx, key, dates._DIGIT_KINDS[kind](digits))]
         elif kind in word_starts:
             got = [m.span() for m in finditer_at(rx, key, word_starts[kind])]
         else:

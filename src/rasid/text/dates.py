@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -19,7 +20,7 @@ from rasid.text.hijri import gregorian_to_hijri, hijri_to_gregorian, month_lengt
 from rasid.text.lexdata import load
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.numbers import words_value
-from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
+from rasid.text.scan import DigitRuns, WordStarts, digit_runs, finditer_at, first_word
 from rasid.text.tokens import at_boundary
 
 PRECISIONS = ("day", "week", "month", "year")
@@ -81,7 +82,11 @@ def _firsts(*groups: Any) -> set[str]:
 
 # Patterns whose every match starts with a digit not preceded by one; the others (but "year", cheap as
 # it is) start with a word from their leading alternation.
-_DIGIT_KINDS = frozenset({"numeric", "iso", "absolute"})
+_DIGIT_KINDS: dict[str, Callable[[DigitRuns], Sequence[int]]] = {
+    "numeric": lambda runs: runs.before_separator,  # 22/01/2022
+    "iso": lambda runs: runs.before_separator,  # 2022-01-22
+    "absolute": lambda runs: runs.short,  # 22 يناير
+}
 
 
 @lru_cache(maxsize=1)
@@ -249,11 +254,11 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     key = norm.key
     taken = bytearray(len(key))  # 1 where an earlier expression took the character
     out: list[DateExpr] = []
-    digits = digit_starts(key)
+    digits = digit_runs(key)
     word_starts = g.starts.starts(key)
     for kind, rx, pre_rx in g.patterns:
         if kind in _DIGIT_KINDS:
-            matches = finditer_at(rx, key, digits)
+            matches = finditer_at(rx, key, _DIGIT_KINDS[kind](digits))
         elif kind in word_starts:
             matches = finditer_at(rx, key, word_starts[kind])
         else:

@@ -17,7 +17,7 @@ from typing import Any
 from rasid.model import Span
 from rasid.text.lexdata import Hit, WordTable, load, word_forms
 from rasid.text.normalize import NormalizedText, fold
-from rasid.text.scan import WordStarts, digit_starts, finditer_at, first_word
+from rasid.text.scan import WordStarts, digit_runs, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS
 
 ROLES = ("year", "date", "time", "percent", "age", "distance", "duration", "money", "resolution")
@@ -193,6 +193,10 @@ def _role(
     nxt = after_pos if after_pos > end or (after_pos < n and not key[after_pos].isalnum()) else end
     word = _lead_word(key, nxt)
     may_follow = _ALL if word is None else t.after_cues.get(word, _NONE)
+    if not may_follow and not may_precede:  # no cue around the number: only a bare year has a role
+        if value is not None and four_digits and 1900 <= value <= 2100:
+            return None if nxt < n and key[nxt].isalpha() else "year"
+        return None
 
     def after(role: str) -> bool:
         return role in may_follow and t.role_after[role].match_at(key, nxt) is not None
@@ -300,16 +304,16 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
     def take(s: int, e: int) -> None:
         taken[s:e] = b"\x01" * (e - s)
 
-    digits = digit_starts(key)
-    for m in finditer_at(_NUMERIC_DATE, key, digits):
+    digits = digit_runs(key)
+    for m in finditer_at(_NUMERIC_DATE, key, digits.before_separator):
         found.append((m.start(), m.end(), None, "exact", None, None, "date", m.start(), m.end()))
         take(m.start(), m.end())
-    for m in finditer_at(_CLOCK, key, digits):
+    for m in finditer_at(_CLOCK, key, digits.before_colon):
         if free(m.start(), m.end()):
             found.append((m.start(), m.end(), None, "exact", None, None, "time", m.start(), m.end()))
             take(m.start(), m.end())
     numbers: list[tuple[int, int, int | None, bool]] = []
-    for m in finditer_at(_DIGITS, key, digits):
+    for m in finditer_at(_DIGITS, key, digits.starts):
         if not free(m.start(), m.end()):
             continue
         txt = m.group().replace(",", "")

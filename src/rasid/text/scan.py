@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 import ahocorasick
 
@@ -22,20 +23,45 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ODD_SPACE = re.compile(r"[^\S ]| {2}")
 
 
-def digit_starts(key: str) -> tuple[int, ...]:
-    """Where each run of digits begins (every match of a pattern starting with ``(?<!\\d)\\d`` does).
+@dataclass(frozen=True, slots=True)
+class DigitRuns:
+    """Where the runs of digits of a key begin, all and by what follows them."""
 
-    Numbers and dates both ask for the same key in a row, so the last answer is kept."""
-    global _last_digits
-    last_key, last = _last_digits
+    starts: tuple[int, ...]  # every run (a match of a pattern starting ``(?<!\\d)\\d`` begins at one)
+    short: tuple[int, ...]  # runs of one or two digits
+    before_separator: tuple[int, ...]  # runs followed by / . or - and a digit (numeric dates)
+    before_colon: tuple[int, ...]  # runs followed by : and a digit (clock times)
+
+
+def digit_runs(key: str) -> DigitRuns:
+    """The digit runs of ``key``. Numbers and dates both ask for the same key in a row, so the last
+    answer is kept."""
+    global _last_runs
+    last_key, last = _last_runs
     if last_key is key:
         return last
-    found = tuple(m.start() for m in _DIGIT_RUN.finditer(key))
-    _last_digits = (key, found)
-    return found
+    starts: list[int] = []
+    short: list[int] = []
+    sep: list[int] = []
+    colon: list[int] = []
+    n = len(key)
+    for m in _DIGIT_RUN.finditer(key):
+        a, b = m.span()
+        starts.append(a)
+        if b - a <= 2:
+            short.append(a)
+        if b + 1 < n and key[b + 1].isdecimal():
+            c = key[b]
+            if c in "/.-":
+                sep.append(a)
+            elif c == ":":
+                colon.append(a)
+    runs = DigitRuns(tuple(starts), tuple(short), tuple(sep), tuple(colon))
+    _last_runs = (key, runs)
+    return runs
 
 
-_last_digits: tuple[str | None, tuple[int, ...]] = (None, ())
+_last_runs: tuple[str | None, DigitRuns] = (None, DigitRuns((), (), (), ()))
 
 
 def plain_spaces(key: str) -> bool:
