@@ -267,7 +267,9 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             s, e = m.start(), m.end()
             while e > s and key[e - 1] == " ":
                 e -= 1
-            gd: dict[str, Any] = dict(m.groupdict())
+            if taken.find(1, s, e) >= 0:
+                continue  # overlaps an expression found earlier (looking back only widens it)
+            gd: dict[str, Any] = m.groupdict()
             if pre_rx is not None:
                 # Optional words before the anchor word ("أمس" before "السبت"), found looking back.
                 pm = pre_rx.search(key, max(0, s - 40), s)
@@ -275,8 +277,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
                     if kind != "month" or (gd.get("pre") or "").startswith("شهر"):
                         s = pm.start()
-            if taken.find(1, s, e) >= 0:
-                continue  # overlaps an expression found earlier
+            if s < m.start() and taken.find(1, s, e) >= 0:
+                continue  # the words found looking back overlap an expression found earlier
             if kind not in ("numeric", "iso") and not at_boundary(key, s, e):
                 continue
             fields = _expr(g, kind, gd)
