@@ -311,3 +311,13 @@ def test_cue_lookups_with_shortcuts_match_their_definitions(text: str) -> None:
             for value, four in ((None, False), (2022, True), (17, False)):
                 got = numbers._role(key, pos, end, value, four, forms, numbers._preceding_cues(forms))
                 assert got == role_by_definition(key, pos, end, value, four)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(news, st.text(), st.text(alphabet=st.characters(min_codepoint=0x500, max_codepoint=0xFF00))))
+@example("\u0750\u08a0\ufb50\ufe70\ufdff\ufc00\u0600\u06ff\u0700\u08ff\ufb4f\ufe6f\U0001f600")
+@example("\u0600\u06ff\ufc00\ufdff\u05ff\u0900 abc \U0001f600 قال")
+def test_arabic_letter_count_matches_the_regex(text: str) -> None:
+    from rasid.text.lang import _ARABIC, _arabic_letters
+
+    assert _arabic_letters(text) == sum(map(len, _ARABIC.findall(text)))

@@ -61,10 +61,20 @@ _EN_STOP = frozenset(
 )
 
 
+def _arabic_letters(s: str) -> int:
+    """How many characters of ``s`` match ``_ARABIC`` (counted on the high bytes of UTF-16 code units:
+    U+0600-06FF and U+FC00-FDFF lie wholly inside the ranges; text with a character from a block the
+    ranges cover only in part is counted by the regex)."""
+    high = s.encode("utf-16-le", "surrogatepass")[1::2]
+    if high.count(0x07) or high.count(0x08) or high.count(0xFB) or high.count(0xFE):
+        return sum(map(len, _ARABIC.findall(s)))
+    return high.count(0x06) + high.count(0xFC) + high.count(0xFD)
+
+
 def detect_language(text: str, sample: int = 20000) -> Literal["ar", "en", "other"]:
     """ "ar", "en" or "other" for a text (only the first ``sample`` characters are read)."""
     s = text[:sample]
-    ar = sum(map(len, _ARABIC.findall(s)))
+    ar = _arabic_letters(s)
     la = sum(map(len, _LATIN.findall(s)))
     if ar + la == 0:
         return "other"

@@ -285,8 +285,12 @@ def word_runs(key: str) -> Iterator[re.Match[str]]:
     t = _tables()
     starts: list[int] = []
     for hs in t.seq_starts.starts(key)["seq"]:
-        starts.extend(hs - k for k in (3, 2, 1) if k <= hs and key[hs - k : hs] in _SEQ_PROCLITICS)
-        starts.append(hs)
+        for k in (3, 2, 1, 0):
+            p = hs - k
+            # The pattern starts with (?<!letter): a letter before p (isalpha implies the regex class)
+            # rules p out without trying the regex.
+            if p >= 0 and (p == 0 or not key[p - 1].isalpha()) and (k == 0 or key[p:hs] in _SEQ_PROCLITICS):
+                starts.append(p)
     starts.sort()
     return finditer_at(t.word_seq, key, starts)
 
