@@ -303,6 +303,10 @@ def test_cue_lookups_with_shortcuts_match_their_definitions(text: str) -> None:
                 assert (None if hb is None else (hb.start, hb.end, hb.value)) == match_before_by_definition(
                     table, key, pos, window
                 )
+        nw = numbers._number_word_at(key, pos)
+        assert (None if nw is None else (nw.start, nw.end, nw.value)) == match_at_by_definition(
+            t.words, key, pos
+        )
         qa = numbers._qualifier_after(key, pos)
         assert (None if qa is None else (qa.start, qa.end, qa.value)) == match_at_by_definition(
             t.after, key, pos

@@ -57,6 +57,7 @@ class _Tables:
     after_cues: dict[str, frozenset[str]]  # letters a cue starts with -> roles ("month" too) with such a cue
     before_cues: dict[str, frozenset[str]]  # last word -> roles ("month", "qualifier") whose cue ends so
     after_qualifier_starts: frozenset[str]  # the letters each after-qualifier ("على الاقل") starts with
+    number_word_starts: frozenset[str]  # the letters each number word starts with
 
 
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,]|\.\d)|\d+(?:\.\d+)?")
@@ -118,6 +119,7 @@ def _tables() -> _Tables:
         _cue_index({**role_after, "month": months}, lambda table: {_letter_prefix(p) for p in table.values}),
         _cue_index({**role_before, "month": months, "qualifier": before}, lambda table: table.last_words),
         frozenset(_letter_prefix(p) for p in after.values),
+        frozenset(_letter_prefix(p) for p in words.values),
     )
 
 
@@ -270,6 +272,15 @@ def _cue_index(
     return {k: frozenset(v) for k, v in index.items()}
 
 
+def _number_word_at(key: str, pos: int) -> Hit[_Word] | None:
+    """``words.match_at(key, pos)``, skipped when the word at ``pos`` is not how a number word starts."""
+    t = _tables()
+    word = _lead_word(key, pos)
+    if word is not None and word not in t.number_word_starts:
+        return None
+    return t.words.match_at(key, pos)
+
+
 def _qualifier_after(key: str, pos: int) -> Hit[str] | None:
     """``after.match_at(key, pos)``, skipped when the word at ``pos`` is not how a qualifier starts."""
     t = _tables()
@@ -323,7 +334,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         txt = m.group().replace(",", "")
         value = int(float(txt)) if "." in txt else int(txt)
         end = m.end()
-        mult = t.words.match_at(key, end + 1) if key[end : end + 1] == " " else None
+        mult = _number_word_at(key, end + 1) if key[end : end + 1] == " " else None
         if mult is not None and mult.value.kind in ("mult",):
             value, end = value * mult.value.value, mult.end
         numbers.append((m.start(), end, value, len(txt) == 4 and "." not in txt))
