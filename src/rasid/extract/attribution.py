@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,9 +99,12 @@ class Attributor:
         self.bounds = sorted(sentence_bounds)
         self._starts = [s for s, _ in self.bounds]
         self.mentions = sorted(mentions, key=lambda m: m.key_start)
+        self._mention_starts = [m.key_start for m in self.mentions]
         self.titles = titles
+        self._title_starts = sorted(t.key_start for t in titles)
         self.directory = directory
         self.stops = sorted(stops)  # key spans where a speaker search stops (figures, triggers)
+        self._stop_starts = [st for st, _ in self.stops]
         self.dates = sorted(((norm.to_key(d.span.start), d) for d in dates), key=lambda x: x[0])
         self.sentence_posts = list(sentence_posts)
         self.report_day = report_day
@@ -109,6 +112,12 @@ class Attributor:
         self.modifiers: list[tuple[int, str]] = []  # (sentence index, stance)
         self._build(sorted(cues, key=lambda c: c.key_start))
         self._headline_frames()
+        self._modified: dict[int, str] = {}  # sentence -> stance of its first modifier
+        for sent, stance in self.modifiers:
+            self._modified.setdefault(sent, stance)
+        self.by_sentence: dict[int, list[Frame]] = {}
+        for f in self.frames:
+            self.by_sentence.setdefault(f.sentence, []).append(f)
 
     # ---- building frames -------------------------------------------------------------------------
     def sentence_index(self, pos: int) -> int:
@@ -180,11 +189,12 @@ class Attributor:
         that source's statement."""
         key = self.norm.key
         added = False
+        framed = {f.sentence for f in self.frames}
         for m in self.mentions:
             if not m.actor_id:
                 continue
             sent = self.sentence_index(m.key_start)
-            if sent < 0 or any(f.sentence == sent for f in self.frames):
+            if sent < 0 or sent in framed:
                 continue
             s_start, _ = self.bounds[sent]
             if key[s_start : m.key_start].strip(' "«') or not key[m.key_end : m.key_end + 3].lstrip(
@@ -200,20 +210,19 @@ class Attributor:
             self.frames.sort(key=lambda f: f.key_start)
 
     def _stop_before(self, start: int, limit: int) -> int:
-        for s, _e in self.stops:
-            if start <= s < limit:
-                return s
+        i = bisect_left(self._stop_starts, start)
+        if i < len(self._stop_starts) and self._stop_starts[i] < limit:
+            return self._stop_starts[i]
         return limit
 
     def _speaker_after(self, cue: Any, s_end: int) -> Mention | None:
         key = self.norm.key
         limit = _clause_stop(key, cue.key_end, s_end)
         limit = self._stop_before(cue.key_end, limit)
-        titled = any(
-            cue.key_end <= t.key_start < limit and t.key_start - cue.key_end <= 30 for t in self.titles
-        )
+        i = bisect_left(self._title_starts, cue.key_end)
+        titled = i < len(self._title_starts) and self._title_starts[i] < min(limit, cue.key_end + 31)
         max_words = _TITLE_WORDS if titled else _NEAR_WORDS
-        for m in self.mentions:
+        for m in self.mentions[bisect_left(self._mention_starts, cue.key_start) :]:
             if m.key_end <= cue.key_end or m.key_start < cue.key_start:
                 continue
             if titled and not m.actor_id:
@@ -230,7 +239,9 @@ class Attributor:
         return None
 
     def _person_after(self, pos: int, limit: int) -> Mention | None:
-        for m in self.mentions:
+        for m in self.mentions[bisect_left(self._mention_starts, pos) :]:
+            if m.key_start >= limit:
+                break
             near = pos <= m.key_start < limit and _words_between(self.norm.key, pos, m.key_start) <= 3
             if near and m.actor_id and self.directory.kind(m.actor_id) == "person":
                 return m
@@ -239,7 +250,7 @@ class Attributor:
     def _speaker_before(self, cue: Any, s_start: int) -> Mention | None:
         key = self.norm.key
         best = None
-        for m in self.mentions:
+        for m in self.mentions[bisect_left(self._mention_starts, s_start) :]:
             if m.key_end > cue.key_start:
                 break
             near = m.key_start >= s_start and _words_between(key, m.key_end, cue.key_start) <= _BEFORE_WORDS
@@ -281,7 +292,7 @@ class Attributor:
         """A sentence with no reporting clause followed by one that opens with a named speaker ("مقتل 9
         ... . وقالت مصادر في الشرطة إن ...") is told on that speaker's word."""
         key = self.norm.key
-        nxt = [f for f in self.frames if f.sentence == sent + 1]
+        nxt = self.by_sentence.get(sent + 1, [])
         if not nxt or nxt[0].speaker is None or nxt[0].cue is None:
             return None
         s_start, _ = self.bounds[sent + 1]
@@ -293,7 +304,7 @@ class Attributor:
     def attribute(self, pos: int, end: int | None = None) -> Attribution:
         """The attribution of the figure or statement at key ``pos``."""
         sent = self.sentence_index(pos)
-        same = [f for f in self.frames if f.sentence == sent] if sent >= 0 else []
+        same = self.by_sentence.get(sent, []) if sent >= 0 else []
         before = [f for f in same if f.key_start <= pos]
         # a denial after a figure does not state it ("قتيل وأربعة جرحى بقصف ... والجماعة تنفي")
         after = [f for f in same if f.key_start > pos and f.stance != "denied"]
@@ -301,8 +312,8 @@ class Attributor:
         if frame is None and sent >= 0:
             frame = self._next_sentence_frame(sent)
         stance = frame.stance if frame else "asserted"
-        if sent >= 0 and any(s in (sent, sent + 1) for s, _ in self.modifiers):
-            stance = next(st for s, st in self.modifiers if s in (sent, sent + 1))
+        if sent >= 0 and self._modified:
+            stance = self._modified.get(sent) or self._modified.get(sent + 1) or stance
         if frame is None:
             return Attribution(ARTICLE_ID, (), stance, None, ())
         # an allegation marker anywhere before the figure in the sentence ("ما قالت إنه") colours it

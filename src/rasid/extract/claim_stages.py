@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -64,13 +66,14 @@ def report_day(doc: Doc, norm: NormalizedText) -> SaidOn | None:
     return SaidOn(str(published)[:10], "day") if published else None
 
 
+_END = sys.maxsize
 _PAST_DAYS = 14  # a date that ended this many days before the report day is history, not today's event
 
 
 def _sentence(pos: int, bounds: Sequence[tuple[int, int]]) -> int:
-    for i, (s, e) in enumerate(bounds):
-        if s <= pos < e:
-            return i
+    i = bisect_right(bounds, (pos, _END)) - 1  # bounds are sorted and do not overlap
+    if i >= 0 and bounds[i][0] <= pos < bounds[i][1]:
+        return i
     return -1
 
 
@@ -139,7 +142,7 @@ def extract_claims(
         dates=doc.layers.get("dates") or (),
         stops=stops,
         sentence_posts=_sentence_posts(doc),
-        report_day=report_day(doc, norm),
+        report_day=today,
     )
     claims = build_claims(
         norm,

@@ -218,8 +218,11 @@ def _same_figure(a: _Draft, b: _Draft) -> bool:
 
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
+    by_figure: dict[tuple[str, int | None, str], list[int]] = {}  # (kind, value, qualifier) -> indices
     for d in drafts:
-        for i, kept in enumerate(out):
+        fkey = (d.fig.kind, d.fig.value, d.fig.qualifier) if d.fig is not None else ("", None, "")
+        for i in by_figure.get(fkey, ()):
+            kept = out[i]
             if _same_figure(kept, d):
                 attr = kept.attr if kept.attr.source != ARTICLE_ID else d.attr
                 if kept.headline and not d.headline and d.attr.source != ARTICLE_ID:
@@ -237,6 +240,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 )
                 break
         else:
+            by_figure.setdefault(fkey, []).append(len(out))
             out.append(d)
     return out
 
@@ -255,7 +259,7 @@ def _subject(c: Any, attributor: Attributor) -> Any:
             if len(gap.split()) <= 1 and not _CLAUSE_END.search(gap):
                 return m
             break
-    if any(f.sentence == sent for f in attributor.frames):
+    if attributor.by_sentence.get(sent):
         return None
     before = [m for m in attributor.mentions if m.key_end <= c.key_start and m.actor_id]
     if before:

@@ -18,10 +18,10 @@ A quantity (from ``rasid.text.numbers``) becomes a figure when a trigger stands 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasid.extract.mentions import Mention
 from rasid.model import Span
@@ -59,8 +59,7 @@ class FigureMention:
     others: bool = False  # "آخرين": of the same side as the figure before it
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: built for every lexicon match of every document
     role: str
     kind: str | None
     civilian: bool
@@ -70,21 +69,23 @@ class _Word:
     match: Any
 
 
+_FACTS: dict[int, tuple[Any, str, str | None, bool]] = {}  # id(entry) -> (entry, role, kind, civilian)
+
+
+def _facts(entry: Any) -> tuple[Any, str, str | None, bool]:
+    facts = _FACTS.get(id(entry))
+    if facts is None or facts[0] is not entry:
+        a = entry.attrs
+        facts = (entry, str(a.get("role", "")), a.get("kind"), bool(a.get("civilian", False)))
+        _FACTS[id(entry)] = facts
+    return facts
+
+
 def _words(matches: Sequence[Any]) -> list[_Word]:
     out = []
     for m in matches:
-        a = m.entry.attrs
-        out.append(
-            _Word(
-                str(a.get("role", "")),
-                a.get("kind"),
-                bool(a.get("civilian", False)),
-                m.key_start,
-                m.key_end,
-                getattr(m, "prefix", ""),
-                m,
-            )
-        )
+        _, role, kind, civilian = _facts(m.entry)
+        out.append(_Word(role, kind, civilian, m.key_start, m.key_end, getattr(m, "prefix", ""), m))
     return out
 
 
@@ -95,11 +96,24 @@ def _gap_ok(key: str, start: int, end: int, max_words: int = _MAX_GAP_WORDS) -> 
     return len(_WORD.findall(gap)) <= max_words
 
 
+class _Sentences:
+    """Sentence lookup by bisect over the (sorted) sentence starts."""
+
+    __slots__ = ("bounds", "starts")
+
+    def __init__(self, bounds: Sequence[tuple[int, int]]) -> None:
+        self.bounds = sorted(bounds)
+        self.starts = [s for s, _ in self.bounds]
+
+    def of(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.bounds[i][1]:
+            return self.bounds[i]
+        return 0, 0
+
+
 def _sentence_of(pos: int, bounds: Sequence[tuple[int, int]]) -> tuple[int, int]:
-    for s, e in bounds:
-        if s <= pos < e:
-            return s, e
-    return 0, 0
+    return _Sentences(bounds).of(pos)
 
 
 def find_figures(
@@ -120,16 +134,27 @@ def find_figures(
     breakdown_ends = frozenset(w.key_end for w in words if w.role == "breakdown")
     mentions = sorted(mentions, key=lambda m: m.key_start)
     mention_starts = [m.key_start for m in mentions]
+    sentences = _Sentences(sentence_bounds)
+    env = _Env(key, norm, words, [w.key_start for w in words], titles, mentions, mention_starts, unnamed_ids)
     out: list[FigureMention] = []
+
+    # matches of one lexicon do not overlap: starts and ends are both in text order
+    trigger_starts = [t.key_start for t in triggers]
+    trigger_ends = [t.key_end for t in triggers]
 
     def nearest_trigger(pos: int) -> _Word | None:
         best = None
-        for t in triggers:
+        for t in triggers[bisect_left(trigger_ends, pos - _NEAR_CHARS) :]:
             if t.key_end > pos:
                 break
             if pos - t.key_end <= _NEAR_CHARS and _gap_ok(key, t.key_end, pos):
                 best = t
         return best
+
+    follow_at: dict[int, _Word] = {}
+    for w in followers:  # the first follower starting at a position (with or without its proclitic)
+        follow_at.setdefault(w.key_start - len(w.prefix), w)
+        follow_at.setdefault(w.key_start, w)
 
     def follower_at(pos: int) -> _Word | None:
         p = pos
@@ -137,26 +162,19 @@ def find_figures(
             p += 1
         if key.startswith("من ", p):  # "ثلاثة من عناصر"
             p += 3
-        for w in followers:
-            if w.key_start - len(w.prefix) == p or w.key_start == p:
-                return w
-            if w.key_start > p + 4:
-                break
-        return None
+        return follow_at.get(p)
 
     persons = [w for w in words if w.role == "person" or (w.role == "dual" and not w.kind)]
+    person_starts = [w.key_start for w in persons]
+    person_ends = [w.key_end for w in persons]
 
     def person_before(pos: int) -> _Word | None:
         # a person noun right before the number, or a dual phrase that holds it ("عسكريين اثنين")
-        for w in persons:
-            if w.key_start >= pos:
-                break
-            if pos - w.key_end <= 1:
-                return w
-        return None
+        j = bisect_left(person_ends, pos - 1)
+        return persons[j] if j < bisect_left(person_starts, pos) else None
 
     def trigger_after(pos: int) -> _Word | None:
-        for t in triggers:
+        for t in triggers[bisect_right(trigger_starts, pos) :]:
             t_start = t.key_start - len(t.prefix)
             if t_start > pos + _NEAR_CHARS:
                 break
@@ -190,9 +208,10 @@ def find_figures(
         if not trig.prefix.startswith("و"):
             return None
         word_start = trig.key_start - len(trig.prefix)
-        for t in triggers:
-            if t.key_end <= word_start and word_start - t.key_end <= 1:
-                return t
+        for t in triggers[bisect_left(trigger_ends, word_start - 1) :]:
+            if t.key_end > word_start:
+                break
+            return t
         return None
 
     for q in quantities:
@@ -227,35 +246,22 @@ def find_figures(
             fig_start = partner.key_start - len(partner.prefix)
         fig_start = min(fig_start, expr_start)
         fig_end = counted.key_end if counted is not None else end
-        sent = _sentence_of(start, sentence_bounds)
+        sent = sentences.of(start)
+        fig_span = norm.span(fig_start, fig_end)
         for kind in kinds:
             out.append(
                 _finish(
-                    FigureMention(
-                        kind,
-                        q.value,
-                        q.qualifier,
-                        q.low,
-                        q.high,
-                        fig_start,
-                        fig_end,
-                        norm.span(fig_start, fig_end),
-                        q.number,
-                    ),
-                    key,
-                    norm,
-                    words,
-                    titles,
-                    mentions,
+                    env,
+                    (kind, q.value, q.qualifier, q.low, q.high, fig_start, fig_end, fig_span, q.number),
                     sent,
                     noun,
-                    unnamed_ids,
                 )
             )
     # duals: the noun is the count ("قتيلين"; "استشهاد جنديين" with a trigger before it)
-    covered = [(q.key_start, q.key_end) for q in quantities]
-    for w in words:
-        if w.role != "dual" or any(s <= w.key_start < e for s, e in covered):
+    duals = [w for w in words if w.role == "dual"]
+    covered = [(q.key_start, q.key_end) for q in quantities] if duals else []
+    for w in duals:
+        if any(s <= w.key_start < e for s, e in covered):
             continue
         if any(f.key_start <= w.key_start < f.key_end for f in out):
             continue
@@ -264,33 +270,27 @@ def find_figures(
         if not kinds:
             continue
         fig_start = trig.key_start - len(trig.prefix) if trig is not None and not w.kind else w.key_start
-        sent = _sentence_of(w.key_start, sentence_bounds)
+        sent = sentences.of(w.key_start)
+        fig_span = norm.span(fig_start, w.key_end)
+        number = norm.span(w.key_start, w.key_end)
         for kind in kinds:
-            fm = FigureMention(
-                kind,
-                2,
-                "exact",
-                2,
-                2,
-                fig_start,
-                w.key_end,
-                norm.span(fig_start, w.key_end),
-                norm.span(w.key_start, w.key_end),
-            )
-            out.append(_finish(fm, key, norm, words, titles, mentions, sent, w, unnamed_ids))
+            base = (kind, 2, "exact", 2, 2, fig_start, w.key_end, fig_span, number)
+            out.append(_finish(env, base, sent, w))
     out.sort(key=lambda f: f.key_start)
-    return _inherit_others(out, figure_words, sentence_bounds)
+    return _inherit_others(out, figure_words, sentences)
 
 
 def _inherit_others(
-    out: list[FigureMention], figure_words: Sequence[Any], bounds: Sequence[tuple[int, int]]
+    out: list[FigureMention], figure_words: Sequence[Any], sentences: _Sentences
 ) -> list[FigureMention]:
     """ "إصابة 23 آخرين": "others" are of the same side as the figure before them in the sentence."""
     others = {m.key_end for m in figure_words if m.entry.attrs.get("others")}
+    if not others:
+        return out
     for i in range(1, len(out)):
         f, prev = out[i], out[i - 1]
-        same = _sentence_of(f.key_start, bounds) == _sentence_of(prev.key_start, bounds)
-        if f.key_end in others and f.of is None and not f.own and same:
+        same = f.key_end in others and sentences.of(f.key_start) == sentences.of(prev.key_start)
+        if same and f.of is None and not f.own:
             out[i] = replace(f, of=prev.of, own=prev.own)
     return out
 
@@ -316,50 +316,62 @@ def _absorb(
     out[-1] = replace(out[-1], includes=text or None)
 
 
-def _finish(
-    fm: FigureMention,
-    key: str,
-    norm: NormalizedText,
-    words: Sequence[_Word],
-    titles: Sequence[Any],
-    mentions: Sequence[Mention],
-    sent: tuple[int, int],
-    counted: _Word | None,
-    unnamed_ids: frozenset[str],
-) -> FigureMention:
+@dataclass(frozen=True, slots=True)
+class _Env:
+    """What ``_finish`` reads about the document, computed once per document."""
+
+    key: str
+    norm: NormalizedText
+    words: Sequence[_Word]
+    starts: list[int]  # key_start of each word (words are in text order)
+    titles: Sequence[Any]
+    mentions: Sequence[Mention]
+    mention_starts: list[int]
+    unnamed_ids: frozenset[str]
+
+
+_Base = tuple[str, int | None, str, int | None, int | None, int, int, Span, Span]
+
+
+def _finish(env: _Env, base: _Base, sent: tuple[int, int], counted: _Word | None) -> FigureMention:
+    """The figure with its side, breakdown and sentence cues read from the words around it."""
+    key, words, starts = env.key, env.words, env.starts
+    fig_end = base[6]
     s_start, s_end = sent
-    starts = [w.key_start for w in words]  # words are in text order
     in_sentence = words[bisect_left(starts, s_start) : bisect_left(starts, s_end)] if s_end else []
-    background = any(w.role == "background" for w in in_sentence)
-    update = any(w.role == "update" and w.key_start < fm.key_end for w in in_sentence)
-    initial = any(w.role == "initial" for w in in_sentence)
+    background = update = initial = False
+    for w in in_sentence:
+        role = w.role
+        if role == "background":
+            background = True
+        elif role == "update" and w.key_start < fig_end:
+            update = True
+        elif role == "initial":
+            initial = True
     of: str | None = "civilians" if counted is not None and counted.civilian else None
     own = counted is not None and counted.role == "member_own"
-    stop = _BREAK.search(key, fm.key_end)
-    window_end = min(stop.start() if stop else len(key), fm.key_end + _OF_WINDOW)
-    for w in words[bisect_left(starts, fm.key_end) : bisect_left(starts, window_end)]:
-        if (
-            fm.key_end <= w.key_start < window_end
-            and w.role == "member_own"
-            and w.key_start - fm.key_end <= 5
-        ):
+    stop = _BREAK.search(key, fig_end)
+    window_end = min(stop.start() if stop else len(key), fig_end + _OF_WINDOW)
+    for w in words[bisect_left(starts, fig_end) : bisect_left(starts, window_end)]:
+        if w.key_start >= window_end:
+            break
+        if w.role == "member_own" and w.key_start - fig_end <= 5:
             own = True
-        if w.role == "trigger" and fm.key_end < w.key_start < window_end:
+        if w.role == "trigger" and fig_end < w.key_start:
             window_end = w.key_start
     if of is None and not own:
-        for m in mentions:
-            if fm.key_end <= m.key_start < window_end and m.actor_id and m.actor_id not in unnamed_ids:
-                gap = key[fm.key_end : m.key_start]
-                if _gap_ok(key, fm.key_end, m.key_start, 4) and (
-                    len(gap.split()) <= 1 or _OF_CUE.search(gap)
-                ):
+        ms = env.mention_starts
+        for m in env.mentions[bisect_left(ms, fig_end) : bisect_left(ms, window_end)]:
+            if m.actor_id and m.actor_id not in env.unnamed_ids:
+                gap = key[fig_end : m.key_start]
+                if _gap_ok(key, fig_end, m.key_start, 4) and (len(gap.split()) <= 1 or _OF_CUE.search(gap)):
                     of = m.actor_id
                 break
     includes = None
-    for t in titles:
+    for t in env.titles:
         # "بينهم مدير السجن" or "23 آخرين من مقاتلين وموظفين مدنيين"
-        if fm.key_end <= t.key_start < window_end and _gap_ok(key, fm.key_end, t.key_start, 3):
-            before = key[max(fm.key_end, t.key_start - 12) : t.key_start]
+        if fig_end <= t.key_start < window_end and _gap_ok(key, fig_end, t.key_start, 3):
+            before = key[max(fig_end, t.key_start - 12) : t.key_start]
             if "بينهم" in before or "منهم" in before or before.rstrip().endswith("من"):
                 en = getattr(t.entry, "en", ())
                 includes = str(en[0]) if en else t.span.text
@@ -368,8 +380,8 @@ def _finish(
     side = attrs.get("side")
     if side is None and counted is not None and counted.role == "dual" and not counted.kind:
         side = _side_before(counted, words)  # "عسكريين اثنين": the noun before the number word
-    return replace(
-        fm,
+    return FigureMention(
+        *base,
         of=of,
         own=own,
         includes=includes,

@@ -138,14 +138,7 @@ class ActorDirectory:
                 when = dt.date.fromisoformat(day[:10])
             except ValueError:
                 when = None
-        found = [
-            e
-            for e in self.registry
-            if e.kind == "state_forces"
-            and not e.affiliation
-            and tuple(e.countries)[:1] == (country,)
-            and (when is None or e.valid_on(when))
-        ]
+        found = [e for e in _country_forces(self.registry, country) if when is None or e.valid_on(when)]
         if not found:
             return None
         # the hub of the country's forces: the one most units and ministries are affiliated with
@@ -153,7 +146,7 @@ class ActorDirectory:
 
     def _affiliates(self) -> Counter[str]:
         if self._children is None:
-            self._children = Counter(e.affiliation for e in self.registry if e.affiliation)
+            self._children = _registry_facts(self.registry)[1]
         return self._children
 
     def side(self, actor_id: str) -> str:
@@ -166,6 +159,29 @@ class ActorDirectory:
         if info.kind == "media" and info.affiliation:
             return info.affiliation
         return actor_id
+
+
+_FACTS: dict[int, tuple[Any, dict[str, list[Any]], Counter[str]]] = {}
+
+
+def _registry_facts(registry: Any) -> tuple[dict[str, list[Any]], Counter[str]]:
+    """Per registry, computed once per process: top-level state forces by their first country, and how
+    many entries are affiliated with each actor."""
+    cached = _FACTS.get(id(registry))
+    if cached is None or cached[0] is not registry:
+        forces: dict[str, list[Any]] = {}
+        for e in registry:
+            countries = tuple(e.countries)
+            if e.kind == "state_forces" and not e.affiliation and countries:
+                forces.setdefault(countries[0], []).append(e)
+        children = Counter(e.affiliation for e in registry if e.affiliation)
+        cached = (registry, forces, children)
+        _FACTS[id(registry)] = cached
+    return cached[1], cached[2]
+
+
+def _country_forces(registry: Any, country: str) -> list[Any]:
+    return _registry_facts(registry)[0].get(country, [])
 
 
 CLAIM_LEXICONS = (
