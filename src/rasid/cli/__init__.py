@@ -38,12 +38,7 @@ def _root(
 
 def _register_commands() -> None:
     # Each command module adds its commands to ``app`` on import.
-    from rasid.cli import extract  # noqa: F401
-    from rasid.cli import resources  # noqa: F401
-    from rasid.cli import evaluate  # noqa: F401
-    from rasid.cli import export  # noqa: F401
-    from rasid.cli import store  # noqa: F401
-    from rasid.cli import gazetteer  # noqa: F401
+    from rasid.cli import evaluate, export, extract, gazetteer, resources, store  # noqa: F401
 
 
 def main() -> None:
