@@ -11,6 +11,7 @@ import csv
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -446,13 +447,17 @@ def compact_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
 def cell(value: Any) -> str:
-    """A CSV cell: None -> empty, bool -> true/false, everything else ``str``."""
+    """A CSV cell: None -> empty, bool -> true/false, everything else ``str`` on one line (ACLED and UCDP
+    files have one event per line; a stray carriage return in an outlet name must not split a row)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value)
+    return _LINE_BREAKS.sub(" ", str(value))
 
 
 def csv_row(row: Mapping[str, Any], columns: Sequence[str]) -> list[str]:
