@@ -78,7 +78,11 @@ def _sentence(pos: int, bounds: Sequence[tuple[int, int]]) -> int:
 
 
 def past_sentences(
-    dates: Sequence[Any], norm: NormalizedText, bounds: Sequence[tuple[int, int]], today: SaidOn | None
+    dates: Sequence[Any],
+    norm: NormalizedText,
+    bounds: Sequence[tuple[int, int]],
+    today: SaidOn | None,
+    quantities: Sequence[Any] = (),
 ) -> set[int]:
     """Sentences dated only in the past ("في يناير الماضي", "تشرين 2019", "منذ السابع من أكتوبر"): their
     figures are background (earlier incidents or cumulative tolls), DESIGN.md "cumulative and background"."""
@@ -95,6 +99,11 @@ def past_sentences(
             old.add(sent)
         else:
             recent.add(sent)
+    for q in quantities:  # a bare earlier year ("احتجاجات تشرين 2019، التي قتل فيها ...")
+        if getattr(q, "role", None) == "year" and q.value is not None and q.value < day.year:
+            sent = _sentence(norm.to_key(q.number.start), bounds)
+            if sent >= 0:
+                old.add(sent)
     return old - recent
 
 
@@ -126,7 +135,7 @@ def extract_claims(
     quantities = doc.layers.get("quantities") or []
     figures = find_figures(norm, quantities, fig_words, titles, mentions, bounds, unnamed)
     today = report_day(doc, norm)
-    old = past_sentences(doc.layers.get("dates") or (), norm, bounds, today)
+    old = past_sentences(doc.layers.get("dates") or (), norm, bounds, today, quantities)
     if old:
         figures = [
             replace(f, background=True) if _sentence(f.key_start, bounds) in old else f for f in figures

@@ -12,6 +12,7 @@ A quantity (from ``rasid.text.numbers``) becomes a figure when a trigger stands 
   ``includes`` and is not a figure of its own;
 - a figure in a sentence with a cumulative or historical cue ("منذ مطلع العام", "خلال شهر") is marked
   ``background`` (the claims layer keeps it out of the record's claims; it stays in layer figure_mentions);
+- every figure of an article whose title or lede announces a periodic tally ("حصيلة شهرية") is background;
 - a figure in a sentence with a toll-update cue ("ارتفعت حصيلة") is marked ``update``.
 """
 
@@ -204,12 +205,14 @@ def find_figures(
             return ["casualties"]
         return [joint.kind, trig.kind]
 
+    closing: set[int] = set()  # triggers that close an earlier figure ("أربعة قتلوا"): never a joint partner
+
     def _joint_partner(trig: _Word) -> _Word | None:
         if not trig.prefix.startswith("و"):
             return None
         word_start = trig.key_start - len(trig.prefix)
         for t in triggers[bisect_left(trigger_ends, word_start - 1) :]:
-            if t.key_end > word_start:
+            if t.key_end > word_start or t.key_start in closing:
                 break
             return t
         return None
@@ -217,7 +220,8 @@ def find_figures(
     for q in quantities:
         if getattr(q, "role", None) is not None:
             continue
-        start, end = q.key_start, q.key_end
+        # the number itself on the key (the expression may run on: "14 مدنياً على الأقل")
+        start, end = norm.to_key(q.number.start), norm.to_key(q.number.end)
         # the qualifier may precede the number ("أكثر من 200"): the whole expression starts there
         expr_start = norm.to_key(q.span.start)
         if _is_breakdown(expr_start, breakdown_ends):
@@ -227,14 +231,31 @@ def find_figures(
         if any(m.key_start < end and start < m.key_end for m in near):
             continue  # a digit inside a name ("د1عش")
         counted = follower_at(end)
+        if counted is not None and counted.role == "counted" and _definite_subset(key, end, counted):
+            continue  # "ثلاثة من المصابين": some of a toll already given, not a new figure
         noun = counted or person_before(expr_start)  # "جرح عسكريين اثنين": the noun before a number word
         trig = nearest_trigger(expr_start)
+        if trig is not None and counted is not None and counted.kind and _new_conjunct(key, expr_start):
+            trig = None  # "11 جثة و28 جريحاً": the trigger before belongs to the previous conjunct
         kinds = kinds_for(trig, counted, q.value is None)
+        of_hint = None
         if not kinds and counted is not None and counted.role in ("person", "member_own"):
-            trig = trigger_after(counted.key_end)  # "4 أشخاص قتلوا"
+            # "4 أشخاص قتلوا", "14 مدنياً على الأقل قتلوا" (the qualifier after the noun is in q.span),
+            # "أربعة من أفراد الجيش قتلوا" (an actor named between the noun and the verb is the side)
+            after = max(counted.key_end, norm.to_key(q.span.end))
+            named = _names_at(after, mentions, mention_starts, key)
+            trig = trigger_after(named.key_end if named is not None else after)
+            if (
+                trig is None
+                and named is None
+                and key[end : counted.key_start - len(counted.prefix)].strip() == "من"
+            ):
+                trig = trigger_after(end)  # "أربعة من أفراد الجيش قتلوا": the partitive phrase is the gap
             kinds = kinds_for(trig, counted, q.value is None)
             if trig is not None and kinds:
                 counted = trig
+                closing.add(trig.key_start)
+                of_hint = named.actor_id if named is not None and named.actor_id not in unnamed_ids else None
         if not kinds:
             continue
         fig_start = (
@@ -255,6 +276,7 @@ def find_figures(
                     (kind, q.value, q.qualifier, q.low, q.high, fig_start, fig_end, fig_span, q.number),
                     sent,
                     noun,
+                    of_hint,
                 )
             )
     # duals: the noun is the count ("قتيلين"; "استشهاد جنديين" with a trigger before it)
@@ -277,6 +299,9 @@ def find_figures(
             base = (kind, 2, "exact", 2, 2, fig_start, w.key_end, fig_span, number)
             out.append(_finish(env, base, sent, w))
     out.sort(key=lambda f: f.key_start)
+    lede_end = sentences.bounds[min(1, len(sentences.bounds) - 1)][1] if sentences.bounds else 0
+    if any(w.role == "statistics" and w.key_start < lede_end for w in words):
+        out = [replace(f, background=True) for f in out]  # a periodic tally: no figure is an event's
     return _inherit_others(out, figure_words, sentences)
 
 
@@ -293,6 +318,29 @@ def _inherit_others(
         if same and f.of is None and not f.own:
             out[i] = replace(f, of=prev.of, own=prev.own)
     return out
+
+
+def _definite_subset(key: str, end: int, counted: _Word) -> bool:
+    """ "ثلاثة من المصابين", "اثنان من القتلى": a number of the (definite) casualties already counted."""
+    head = counted.key_start - len(counted.prefix)
+    between = key[end:head].strip()
+    return between == "من" and "ال" in counted.prefix + key[head : head + 2]
+
+
+def _new_conjunct(key: str, start: int) -> bool:
+    """The number opens a new conjunct: "و28" or "و 28" right before it."""
+    before = key[max(0, start - 2) : start]
+    return before.endswith("و") or before == "و "
+
+
+def _names_at(pos: int, mentions: Sequence[Mention], starts: Sequence[int], key: str) -> Mention | None:
+    """An actor mention that starts right at ``pos`` (after spaces), within three words."""
+    i = bisect_left(starts, pos)
+    if i < len(mentions) and mentions[i].actor_id and not key[pos : mentions[i].key_start].strip():
+        m = mentions[i]
+        if len(key[m.key_start : m.key_end].split()) <= 3:
+            return m
+    return None
 
 
 def _is_breakdown(start: int, breakdown_ends: frozenset[int]) -> bool:
@@ -333,7 +381,9 @@ class _Env:
 _Base = tuple[str, int | None, str, int | None, int | None, int, int, Span, Span]
 
 
-def _finish(env: _Env, base: _Base, sent: tuple[int, int], counted: _Word | None) -> FigureMention:
+def _finish(
+    env: _Env, base: _Base, sent: tuple[int, int], counted: _Word | None, of_hint: str | None = None
+) -> FigureMention:
     """The figure with its side, breakdown and sentence cues read from the words around it."""
     key, words, starts = env.key, env.words, env.starts
     fig_end = base[6]
@@ -348,7 +398,7 @@ def _finish(env: _Env, base: _Base, sent: tuple[int, int], counted: _Word | None
             update = True
         elif role == "initial":
             initial = True
-    of: str | None = "civilians" if counted is not None and counted.civilian else None
+    of: str | None = "civilians" if counted is not None and counted.civilian else of_hint
     own = counted is not None and counted.role == "member_own"
     stop = _BREAK.search(key, fig_end)
     window_end = min(stop.start() if stop else len(key), fig_end + _OF_WINDOW)
