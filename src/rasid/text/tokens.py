@@ -50,7 +50,7 @@ def is_letter(ch: str) -> bool:
 
 def word_start(key: str, pos: int) -> int:
     """Index where the letter run containing ``pos`` begins (digits and punctuation end a word)."""
-    while pos > 0 and is_letter(key[pos - 1]):
+    while pos > 0 and key[pos - 1].isalpha():  # is_letter, inlined
         pos -= 1
     return pos
 
@@ -63,9 +63,10 @@ def clitic_prefix(key: str, start: int) -> str | None:
 
 def at_boundary(key: str, start: int, end: int, allow_clitics: bool = True) -> bool:
     """True when key[start:end] is a whole word or phrase, possibly behind proclitics."""
-    if end < len(key) and is_letter(key[end]) and end > start and is_letter(key[end - 1]):
+    # is_letter inlined (str.isalpha): this runs for every candidate hit of every matcher
+    if end < len(key) and end > start and key[end].isalpha() and key[end - 1].isalpha():
         return False
-    if start == 0 or not is_letter(key[start - 1]) or not is_letter(key[start]):
+    if start == 0 or not key[start - 1].isalpha() or not key[start].isalpha():
         return True
     if not allow_clitics:
         return False
