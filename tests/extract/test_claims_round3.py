@@ -89,3 +89,11 @@ def test_a_bare_earlier_year_makes_the_sentence_background(
     assert [(k, v) for k, v, _, _ in figures(_dated(text, registry, lexicons, "2024-05-02"))] == [
         ("killed", 3)
     ]
+
+
+def test_a_conjunct_figure_counts_the_side_of_the_figure_before_it(run: Run) -> None:
+    claims = run("وأعلنت قوات النظام مقتل 7 من عناصر داعش وإصابة العشرات في ريف حمص.")
+    assert sorted((k, of) for k, _, _, of in figures(claims)) == [
+        ("injured", "islamic-state"),
+        ("killed", "islamic-state"),
+    ]

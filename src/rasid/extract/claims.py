@@ -41,6 +41,7 @@ class _Draft:
     evidence: tuple[Span, ...]
     of: str | None
     headline: bool = False
+    after: Span | None = None  # a conjunct ("... وإصابة العشرات"): the figure it is joined to
 
 
 def _sort_spans(spans: Sequence[Span]) -> tuple[Span, ...]:
@@ -76,9 +77,11 @@ def build_claims(
             of = drafts[-1].of  # "مقتل جنديين وإصابة 3 آخرين": the others are of the same side
         in_headline = headline >= 0 and attributor.sentence_index(fm.key_start) == headline
         evidence = _sort_spans((fm.span, *attr.evidence))
-        drafts.append(_Draft(fm, None, attr, fm.key_start, evidence, of, in_headline))
+        conjunct = same_sentence and fm.span.text.startswith("و") and drafts[-1].fig is not None
+        after = drafts[-1].fig.span if conjunct and drafts[-1].fig is not None else None
+        drafts.append(_Draft(fm, None, attr, fm.key_start, evidence, of, in_headline, after))
     drafts = _supersede(drafts)
-    drafts = _merge(drafts)
+    drafts = _conjuncts(_merge(drafts))
     drafts.extend(_statements(norm, attributor, statement_cues))
     drafts.sort(key=lambda d: d.key_start)
     out: list[Claim] = []
@@ -242,6 +245,21 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         else:
             by_figure.setdefault(fkey, []).append(len(out))
             out.append(d)
+    return out
+
+
+def _conjuncts(drafts: list[_Draft]) -> list[_Draft]:
+    """A figure joined by "و" to the figure before it in the sentence, with no side of its own, counts
+    the same side ("مقتل 18 من عناصر الجماعة وإصابة العشرات", "قتلوا 17 جندياً واستولوا على 4 عربات");
+    read after merging, so the figure before has its side from every statement of it."""
+    out = list(drafts)
+    for i, d in enumerate(out):
+        if d.of is not None or d.after is None:
+            continue
+        for prev in out:
+            if prev is not d and d.after in prev.evidence and prev.of is not None:
+                out[i] = replace(d, of=prev.of)
+                break
     return out
 
 
