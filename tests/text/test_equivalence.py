@@ -94,6 +94,7 @@ news = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.text(max_size=3)), ma
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(news, st.text()))
 @example("وبالثلاثة عشر، والعشرات، بالألفين و1,200 و12:30 ومنذ  ثلاثة أيام في 5/1/2022 الجمعة الماضي")
+@example("منذ 2011 وفي\u30001999 وعام 20000 وخلال2020 ولعام  2021")
 @example("كانون\u3000الثاني 2022 واعتبارا من 3 تشرين الأول وهذا الأسبوع وأول أمس")
 def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
     from rasid.text import dates, numbers
@@ -110,6 +111,9 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
     ):
         assert [m.span() for m in finditer_at(rx, key, starts)] == [m.span() for m in rx.finditer(key)]
     g = dates._grammar()
+    year = next(rx for kind, rx, _ in g.patterns if kind == "year")
+    if dates._YEAR_AFTER_SPACE.search(key) is None:
+        assert not list(year.finditer(key))
     word_starts = g.starts.starts(key)
     for kind, rx, _ in g.patterns:
         if kind in dates._DIGIT_KINDS:

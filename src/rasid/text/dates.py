@@ -25,6 +25,8 @@ from rasid.text.tokens import at_boundary
 
 PRECISIONS = ("day", "week", "month", "year")
 _WS_RUN = re.compile(r"\s+")
+# A space then a year of 19xx/20xx, written to start with the digits (fast to scan for).
+_YEAR_AFTER_SPACE = re.compile(r"(?:19|20)\d\d(?<=\s\d\d\d\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +263,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             matches = finditer_at(rx, key, _DIGIT_KINDS[kind](digits))
         elif kind in word_starts:
             matches = finditer_at(rx, key, word_starts[kind])
+        elif kind == "year" and _YEAR_AFTER_SPACE.search(key) is None:
+            continue  # every "year" match holds a space then 19xx/20xx: none in this text
         else:
             matches = rx.finditer(key)
         for m in matches:
