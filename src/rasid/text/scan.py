@@ -5,8 +5,10 @@ alternative at every position of the key, which is where most of the layer's tim
 such a pattern starts with a digit or with one of a known set of literal words, so ``finditer_at``
 tries the pattern (anchored) only at those positions and yields exactly the matches ``finditer`` would:
 candidates are visited left to right and those inside the previous match are skipped, as ``finditer``
-skips them. Candidate positions come from one pass of the C scanners: a ``\\d+`` regex for digits and an
-Aho-Corasick automaton (pyahocorasick) for words, shared by all patterns of a module.
+skips them. Candidate positions come from one pass of the C scanners: a ``\\d+`` regex for digits
+(``digit_runs``, shared by numbers and dates) and an Aho-Corasick automaton (pyahocorasick) for words
+(``WordStarts``, one per module or phrase table). tests/text/test_equivalence.py checks every pattern
+scanned this way against ``finditer``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,6 @@ from dataclasses import dataclass
 import ahocorasick
 
 _DIGIT_RUN = re.compile(r"\d+")
-# Any whitespace but a single space: the key normally has none (``normalize`` folds every whitespace run
-# to one space); phrase patterns match any whitespace run, so keys with these fall back to plain search.
-_ODD_SPACE = re.compile(r"[^\S ]| {2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +61,6 @@ def digit_runs(key: str) -> DigitRuns:
 
 
 _last_runs: tuple[str | None, DigitRuns] = (None, DigitRuns((), (), (), ()))
-
-
-def plain_spaces(key: str) -> bool:
-    """True when every whitespace in ``key`` is a single space (the normal case)."""
-    return _ODD_SPACE.search(key) is None
 
 
 def first_word(phrase: str) -> str:
