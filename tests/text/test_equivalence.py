@@ -94,6 +94,7 @@ news = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.text(max_size=3)), ma
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(news, st.text()))
 @example("وبالثلاثة عشر، والعشرات، بالألفين و1,200 و12:30 ومنذ  ثلاثة أيام في 5/1/2022 الجمعة الماضي")
+@example("صباح أمس السبت ومساء الخميس الماضي، الجمعة 5 آذار، في مطلع شباط ونهاية كانون الثاني وشهر رمضان")
 @example("منذ 2011 وفي\u30001999 وعام 20000 وخلال2020 ولعام  2021")
 @example("كانون\u3000الثاني 2022 واعتبارا من 3 تشرين الأول وهذا الأسبوع وأول أمس")
 def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
@@ -123,6 +124,19 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
         else:
             continue
         assert got == [m.span() for m in rx.finditer(key)], kind
+    back = {
+        kind: sorted({p for lb in labels for p in word_starts[lb]})
+        for kind, labels in dates._LOOK_BACK_STARTS.items()
+    }
+    for kind, _, pre_rx in g.patterns:
+        if pre_rx is None:
+            continue
+        for s in range(len(key) + 1):
+            want = pre_rx.search(key, max(0, s - dates._LOOK_BACK), s)
+            got_back = dates._look_back(pre_rx, key, s, back[kind])
+            assert (got_back and got_back.span()) == (
+                want.span() if want is not None and want.start() < s else None
+            )
     t = numbers._tables()
     assert [m.span() for m in numbers.word_runs(key)] == [m.span() for m in t.word_seq.finditer(key)]
     for table in (t.vague, t.words, t.months, t.before):

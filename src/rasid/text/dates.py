@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -82,6 +83,18 @@ def _firsts(*groups: Any) -> set[str]:
     return {first_word(fold(w)) for words in groups for w in words if fold(w)}
 
 
+# Words that may stand before a weekday ("صباح الخميس") or a month name ("مطلع شباط"), on the key.
+_DAY_PARTS = ("صباح", "مساء", "ليل", "ظهر", "عصر", "فجر", "يوم")
+_MONTH_LEADS = ("شهر", "في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه", "اواسط")
+# The look-back pattern of a kind (optional words before its anchor word) can only start where one of
+# these labels' words starts (or, matching nothing, at the anchor itself, which changes nothing).
+_LOOK_BACK_STARTS = {
+    "absolute": ("weekday",),
+    "weekday": ("relative_day", "day_part"),
+    "month": ("month_lead",),
+}
+_LOOK_BACK = 40  # characters
+
 # Patterns whose every match starts with a digit not preceded by one; the others (but "year", cheap as
 # it is) start with a word from their leading alternation.
 _DIGIT_KINDS: dict[str, Callable[[DigitRuns], Sequence[int]]] = {
@@ -135,12 +148,12 @@ def _grammar() -> _Grammar:
         (
             "weekday",
             re.compile(rf"(?P<wd>{W})(?!{L})(?:\s+(?P<dir>{D})(?!{L}))?"),
-            re.compile(rf"(?:(?P<rel>{R})\s+)?(?:(?:صباح|مساء|ليل|ظهر|عصر|فجر|يوم)\s+)?$"),
+            re.compile(rf"(?:(?P<rel>{R})\s+)?(?:(?:{'|'.join(_DAY_PARTS)})\s+)?$"),
         ),
         (
             "month",
             re.compile(rf"(?P<m>{M}|{H})(?!{L}){alt_month}?(?:\s+(?P<dir>{D})(?!{L}))?{year}?"),
-            re.compile(r"(?P<pre>(?:شهر|في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|نهايه|بدايه|اواسط)\s+)$"),
+            re.compile(rf"(?P<pre>(?:{'|'.join(_MONTH_LEADS)})\s+)$"),
         ),
         ("ago", re.compile(rf"(?P<mode>{since})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})"), None),
         (
@@ -170,6 +183,8 @@ def _grammar() -> _Grammar:
                 "ago": _firsts(cal["ago_words"]["since"], cal["ago_words"]["before"]),
                 "period": _firsts(("هذا", "هذه"), periods),
                 "relative_day": _firsts(rel),
+                "day_part": set(_DAY_PARTS),
+                "month_lead": set(_MONTH_LEADS),
             }
         ),
     )
@@ -250,6 +265,18 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
     return None
 
 
+def _look_back(pre_rx: re.Pattern[str], key: str, s: int, starts: Sequence[int]) -> re.Match[str] | None:
+    """What ``pre_rx.search(key, s - _LOOK_BACK, s)`` finds before ``s`` (a match at ``s`` itself is
+    empty and ignored), tried only at ``starts``, where the pattern's words begin."""
+    for p in starts[bisect_left(starts, max(0, s - _LOOK_BACK)) :]:
+        if p >= s:
+            break
+        m = pre_rx.match(key, p, s)
+        if m is not None:
+            return m
+    return None
+
+
 def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     """Every date expression in the text, left to right, without resolving it."""
     g = _grammar()
@@ -258,6 +285,10 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     out: list[DateExpr] = []
     digits = digit_runs(key)
     word_starts = g.starts.starts(key)
+    back_starts = {
+        kind: sorted({p for label in labels for p in word_starts[label]})
+        for kind, labels in _LOOK_BACK_STARTS.items()
+    }
     for kind, rx, pre_rx in g.patterns:
         if kind in _DIGIT_KINDS:
             matches = finditer_at(rx, key, _DIGIT_KINDS[kind](digits))
@@ -276,8 +307,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             gd: dict[str, Any] = m.groupdict()
             if pre_rx is not None:
                 # Optional words before the anchor word ("أمس" before "السبت"), found looking back.
-                pm = pre_rx.search(key, max(0, s - 40), s)
-                if pm is not None and pm.start() < s and at_boundary(key, pm.start(), s):
+                pm = _look_back(pre_rx, key, s, back_starts[kind])
+                if pm is not None and at_boundary(key, pm.start(), s):
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
                     if kind != "month" or (gd.get("pre") or "").startswith("شهر"):
                         s = pm.start()
