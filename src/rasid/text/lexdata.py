@@ -79,6 +79,11 @@ class WordTable(Generic[V]):
         # position cannot end any phrase, which is what almost every call finds.
         self.last_words = frozenset(a.rsplit(" ", 1)[-1] for a in alts)
         self.first_chars = frozenset(a[0] for a in alts)  # ``match_at`` needs one of these at ``pos``
+        word_counts: dict[str, set[int]] = {}
+        for a in alts:
+            tokens = a.split(" ")
+            word_counts.setdefault(tokens[-1], set()).add(len(tokens))
+        self.word_counts = {w: frozenset(c) for w, c in word_counts.items()}  # last word -> word counts
         # Where a phrase can start (its literal first word): ``finditer`` tries the pattern only there.
         self._starts = WordStarts({"first": {first_word(a) for a in alts}})
 
@@ -127,7 +132,12 @@ class WordTable(Generic[V]):
         while end > 0 and key[end - 1] == " ":
             end -= 1
         words = key[max(0, end - window) : end].split(" ")[-self.max_words :]
+        # Phrases of two or more words can only be found with the word count of a phrase that ends in
+        # the same last word (proclitics and opening marks only change the first word).
+        counts = self.word_counts.get(words[-1], ())
         for k in range(len(words), 0, -1):
+            if k > 1 and k not in counts:
+                continue
             phrase = " ".join(words[-k:])
             start = end - len(phrase)
             lead = len(phrase) - len(phrase.lstrip(_OPENING_MARKS))  # an opening mark glued to the word
