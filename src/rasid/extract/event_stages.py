@@ -27,7 +27,9 @@ from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
 
 # A date this close after a reporting verb, in the same clause, is when it was said.
-REPORTING_WINDOW_WORDS = 5
+REPORTING_WINDOW_WORDS = 6
+# Words that open reported content ("قال إن ...", "أكد أن ..."), folded.
+COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 
 VICTIM_KINDS = frozenset({"killed", "injured", "casualties", "captured", "missing"})
 
@@ -87,10 +89,14 @@ def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> 
         k = norm.to_key(d.span.start)
         for e in verb_ends:
             # "أعلن أمس", "وفق ما أفاد المرصد السوري الأربعاء": the date closes the reporting clause.
+            between = norm.key[e:k]
+            # "أفاد مصدر في الشرطة، اليوم الثلاثاء، بمقتل": commas may close the speaker's name; a quote,
+            # a colon or "إن/أن" opens what was said, and a date after them dates the event itself.
             if (
                 k - e >= 0
                 and cues.words_between(e, k) <= REPORTING_WINDOW_WORDS
-                and not any(ch in norm.key[e:k] for ch in '".،,:')
+                and not any(ch in between for ch in '".:')
+                and not COMPLEMENTIZERS & set(between.replace("،", " ").replace(",", " ").split())
             ):
                 out.add(i)
                 break

@@ -209,16 +209,17 @@ def _date_range(d: Any) -> tuple[dt.date, dt.date]:
     return d.start, d.end
 
 
-def _compatible_dates(a: Sequence[Any], b: Sequence[Any]) -> bool:
+def _compatible_dates(a: Sequence[Any], b: Sequence[Any], slack_days: int = 1) -> bool:
     """Two trigger contexts may be one event unless both are dated and no two of their dates come
-    within a day of each other."""
+    within ``slack_days`` of each other."""
     if not a or not b:
         return True
+    slack = dt.timedelta(days=slack_days)
     for x in a:
         for y in b:
             xs, xe = _date_range(x)
             ys, ye = _date_range(y)
-            if xs <= ye + dt.timedelta(days=1) and ys <= xe + dt.timedelta(days=1):
+            if xs <= ye + slack and ys <= xe + slack:
                 return True
     return False
 
@@ -244,12 +245,12 @@ def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
     )
 
 
-def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView]) -> bool:
+def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView], slack_days: int = 1) -> bool:
     view = views[trig.sentence]
     placed = [p for p in view.places if p.role == "event"]
     g_places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
     g_dates = [d for s in group.sentences for d in views[s].dates]
-    return _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates)
+    return _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates, slack_days)
 
 
 # Protest and riot sub-types are degrees of one gathering (peaceful, dispersed, violent): one event
@@ -300,7 +301,7 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             groups.append(target)
         target.triggers.append(trig)
     for trig in generic:
-        fitting = [g for g in groups if g.violent and _fits(g, trig, views)]
+        fitting = [g for g in groups if g.violent and _fits(g, trig, views, slack_days=0)]
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
             nearest.triggers.append(trig)
