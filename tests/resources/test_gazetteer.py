@@ -160,3 +160,11 @@ def test_common_words_are_places_only_behind_a_cue(embedded_gazetteer: Gazetteer
     # a name kept on purpose despite being a common adjective, and a lexicon form as a common word
     assert [m.span.text for m in embedded_gazetteer.match(normalize("اشتباكات في بحري"))] == ["بحري"]
     assert "اعتقال" not in {m.span.text for m in embedded_gazetteer.match(normalize("حملة اعتقال"))}
+
+
+def test_a_common_word_is_not_read_as_clitic_plus_place(embedded_gazetteer: Gazetteer) -> None:
+    # "فرقه" (its teams) is not ف + "رقه" (Raqqa); "وبالرقة" still is و + ب + الرقة.
+    text = "أعلن الدفاع المدني أن فرقه انتشلت جثثاً، فيما قصفت الطائرات مواقع وبالرقة."
+    found = [m.span.text for m in embedded_gazetteer.match(normalize(text))]
+    assert "رقه" not in found and all("فرق" not in f for f in found)
+    assert "الرقة" in found

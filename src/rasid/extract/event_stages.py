@@ -340,17 +340,12 @@ def events_stage(doc: Doc, ctx: Context) -> None:
 @register_stage("reconcile", requires=("event_triggers",), provides=("figures",))
 def reconcile_stage(doc: Doc, ctx: Context) -> None:
     registry = ctx.resources.actors
-    affiliation: dict[str, str | None] = {}
-    kinds: dict[str, str] = {}
-    for actor in doc.actors:
-        affiliation[actor.id] = actor.affiliation
-        kinds[actor.id] = actor.kind
+    affiliation: dict[str, str | None] = {a.id: a.affiliation for a in doc.actors}
     for actor_id in list(affiliation):
-        for ancestor in registry.chain(actor_id)[1:] if actor_id in registry else ():
-            if ancestor in registry:
+        if actor_id in registry:
+            for ancestor in registry.chain(actor_id)[1:]:
                 affiliation.setdefault(ancestor, registry.get(ancestor).affiliation)
-                kinds.setdefault(ancestor, registry.get(ancestor).kind)
-    side_of = side_resolver(affiliation, kinds)
+    side_of = side_resolver(affiliation)
     updated: list[Event] = []
     for event in doc.events:
         linked = [c for c in doc.claims if c.event == event.id]

@@ -7,10 +7,12 @@ The rule (documented in README "Reconciliation"):
 - ``low`` is the lowest lower bound, ``high`` the highest upper bound (the highest figure claimed).
 - ``best`` follows ACLED's conservative practice: the lowest figure reported, unless every claim comes
   from one side, in which case it is that side's most recent figure (a toll updated upwards).
-- ``contested`` is true when claims come from at least two different sides (a source's side is the
-  root of its affiliation chain in the actor registry; unaffiliated media, monitors and unnamed sources
-  form the "independent" side) and their figures differ by more than ``CONTEST_ABS`` people and
-  ``CONTEST_REL`` of the lower figure.
+- ``contested`` is true when claims come from at least two different sides and their figures differ
+  by at least ``CONTEST_ABS`` people and by more than ``CONTEST_REL`` of the lower figure. A source's side
+  is the root of its affiliation chain in the actor registry (Amaq speaks for the Islamic State, the SDF
+  media centre for the SDF); an unaffiliated monitor, agency, rescue group or unnamed source is a side of
+  its own, so two monitors that count differently also contest the figure. The same side updating its
+  own toll is never a contest.
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from dataclasses import dataclass
 from rasid.model import Claim, FigureRange
 
 CONTEST_ABS = 2
-CONTEST_REL = 0.2
-INDEPENDENT = "independent"
+CONTEST_REL = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +58,7 @@ def claim_bounds(claim: Claim) -> tuple[int, int] | None:
 
 def disagree(a: int, b: int) -> bool:
     lo, hi = sorted((a, b))
-    return hi - lo > CONTEST_ABS and hi - lo > CONTEST_REL * max(lo, 1)
+    return hi - lo >= CONTEST_ABS and hi - lo > CONTEST_REL * max(lo, 1)
 
 
 def reconcile(claims: Sequence[Claim], side_of: Callable[[str], str]) -> dict[str, FigureRange]:
@@ -85,11 +86,8 @@ def _range(items: Sequence[Bounds]) -> FigureRange:
     )
 
 
-def side_resolver(affiliation: Mapping[str, str | None], kinds: Mapping[str, str]) -> Callable[[str], str]:
-    """A function from actor id to its side: the root of its affiliation chain.
-
-    Media, monitors ("other"), authorities and unnamed sources without an affiliation are independent.
-    """
+def side_resolver(affiliation: Mapping[str, str | None]) -> Callable[[str], str]:
+    """A function from actor id to its side: the root of its affiliation chain (itself when it has none)."""
 
     def side(actor_id: str) -> str:
         seen: set[str] = set()
@@ -97,11 +95,8 @@ def side_resolver(affiliation: Mapping[str, str | None], kinds: Mapping[str, str
         while True:
             parent = affiliation.get(current)
             if not parent or parent in seen or parent == current:
-                break
+                return current
             seen.add(current)
             current = parent
-        if current == actor_id and kinds.get(actor_id) in ("media", "other", "authority", None):
-            return INDEPENDENT
-        return current
 
     return side

@@ -117,6 +117,9 @@ class CompiledGazetteer:
     # folded names that are common words ("إلى", "بيان", "العديد"): a place only right after a cue word
     cue_only: frozenset[str] = frozenset()
     matcher: Matcher[int] | None = None  # the compiled name automaton, stored with the table
+    # folded common words: a name behind a proclitic that spells one of them ("فرقه" = ف + "رقه") is not
+    # a place ("its teams", not "and Raqqa")
+    common: frozenset[str] = frozenset()
 
     def name_matcher(self) -> Matcher[int]:
         """The Aho-Corasick matcher over every name (the stored one, or built from ``forms``)."""
@@ -138,6 +141,7 @@ class CompiledGazetteer:
             "adjectives": self.adjectives,
             "cue_only": self.cue_only,
             "matcher": self.name_matcher(),
+            "common": self.common,
         }
         with tmp.open("wb") as fh:
             pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -161,6 +165,7 @@ class CompiledGazetteer:
             payload.get("adjectives", {}),
             payload.get("cue_only", frozenset()),
             payload.get("matcher"),
+            payload.get("common", frozenset()),
         )
 
 
@@ -274,10 +279,13 @@ class Gazetteer:
         key = norm.key
         span_of = norm.span
         cue_only = self._c.cue_only
+        common = self._c.common
         for start, end, form, prefix, _stripped, rows in self._matcher.select(key):
             cue, word = self._cue(key, start, prefix)
             if cue is None and form in cue_only:
                 continue  # a common word ("إلى", "بيان", "العديد") is a place only behind a cue word
+            if prefix and prefix + key[start:end] in common:
+                continue  # the whole word is a common word read as clitic + name ("فرقه" is not ف + الرقة)
             span = span_of(start, end)
             if skip and any(span.start < e and s < span.end for s, e in skip):
                 continue

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 TEXT_DATA_DIR = LEXICON_DIR.parent / "text"
 
-BUILD_VERSION = "4"  # bump when the compiled layout or the selection rules change
+BUILD_VERSION = "5"  # bump when the compiled layout or the selection rules change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -141,7 +141,9 @@ class Builder:
             if (is_common(f, self.common) or _too_short(f))
             and all(self.rows[i][9] != "country" for i in rows)
         )
-        return CompiledGazetteer(self.rows, dict(forms), checksum, tuple(sources), cues, adjectives, cue_only)
+        return CompiledGazetteer(
+            self.rows, dict(forms), checksum, tuple(sources), cues, adjectives, cue_only, None, self.common
+        )
 
 
 def load_stopnames(path: Path | None = None) -> frozenset[str]:
