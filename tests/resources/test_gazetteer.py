@@ -168,3 +168,11 @@ def test_a_common_word_is_not_read_as_clitic_plus_place(embedded_gazetteer: Gaze
     found = [m.span.text for m in embedded_gazetteer.match(normalize(text))]
     assert "رقه" not in found and all("فرق" not in f for f in found)
     assert "الرقة" in found
+
+
+def test_a_cue_governs_only_the_name_in_construct_with_it(embedded_gazetteer: Gazetteer) -> None:
+    # "سقطت على المعسكر والسوق": the camp and the market; "السوق" has no cue and stays a common word.
+    found = embedded_gazetteer.match(normalize("سقطت القذائف على المعسكر والسوق المجاور"))
+    assert [m.span.text for m in found] == []
+    cued = embedded_gazetteer.match(normalize("قصفت قرية بيان"))
+    assert [(m.span.text, m.cue) for m in cued] == [("بيان", "village")]

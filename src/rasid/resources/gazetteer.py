@@ -228,7 +228,12 @@ class Gazetteer:
         return [self._entry(i) for i in range(len(self._c.rows))]
 
     def _cue(self, key: str, start: int, prefix: str) -> tuple[str | None, str | None]:
-        """The cue word right before a name ("مدينة الحسكة", "بريف حلب"), or None."""
+        """The cue word right before a name ("مدينة الحسكة", "بريف حلب"), or None.
+
+        A cue governs the name only in construct state: "المعسكر والسوق" (the camp and the market) has no
+        cue for "السوق", because the name carries a conjunction and the noun before it the article."""
+        if prefix[:1] in ("و", "ف"):
+            return None, None
         isalpha = str.isalpha
         pos = start - len(prefix) - 1
         while pos >= 0 and key[pos] == " ":
@@ -244,7 +249,7 @@ class Gazetteer:
         if feature is not None:
             return feature, word
         for n in (4, 3, 2, 1):
-            if len(word) > n + 1 and word[:n] in PROCLITICS:
+            if len(word) > n + 1 and word[:n] in PROCLITICS and not word[:n].endswith(("ال", "لل")):
                 feature = cues.get(word[n:])
                 if feature is not None:
                     return feature, word[n:]
