@@ -9,7 +9,8 @@ from alembic.migration import MigrationContext
 from rasid.ingest.files import InputFailure
 from rasid.ingest.items import Ingested, dedup_key
 from rasid.model import Article, Record, sha256_text
-from rasid.store.db import RecordFilter, Store
+from rasid.store.db import Store
+from rasid.store.filters import RecordFilter
 from rasid.store.schema import metadata
 from rasid.validate import record_errors
 from tests.test_model import TEXT, sample_record

@@ -41,12 +41,11 @@ def iter_jsonl_records(path: Path) -> Iterator[dict[str, Any]]:
 def iter_store_records(url: str, filt: EventFilter) -> Iterator[dict[str, Any]]:
     """Current ok records from the store at ``url``, pre-filtered by the database."""
     try:
-        from rasid.store.db import RecordFilter, Store
+        from rasid.store.db import Store
     except ImportError as exc:
         raise ExportError(Errors.E502, reason=str(exc)) from exc
-    rf = RecordFilter(filt.country, filt.admin1, filt.since, filt.until, filt.actor, filt.event_type)
     with Store.open(url) as store:
-        yield from store.iter_records(None if rf.is_empty() else rf)
+        yield from store.iter_records(None if filt.is_empty() else filt)
 
 
 @app.command("export")

@@ -224,7 +224,7 @@ def events(
             valid_date(value)
         except ValueError as exc:
             raise typer.BadParameter(str(exc), param_hint=name) from exc
-    from rasid.store.db import RecordFilter
+    from rasid.store.filters import RecordFilter
 
     store = _open(db)
     filt = RecordFilter(country, admin1, since, until, actor, event_type)

@@ -21,6 +21,10 @@ from typing import Any
 import yaml
 
 from rasid.errors import Errors, ExportError
+from rasid.store.filters import RecordFilter
+
+# Exports filter events with the store's filter (same fields, same meaning).
+EventFilter = RecordFilter
 
 log = logging.getLogger(__name__)
 
@@ -120,54 +124,6 @@ def stable_number(*parts: str, digits: int = 10) -> int:
     h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
     modulus: int = int(10**digits)
     return int(h[:16], 16) % modulus
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Event-level filter with the semantics of ``rasid.store.db.RecordFilter``.
-
-    ``since``/``until`` (YYYY-MM-DD) keep events whose date range overlaps them (undated events are dropped
-    when either is set); ``actor`` is an actor id in any role; ``event_type`` an ACLED type or sub-type.
-    """
-
-    country: str | None = None
-    admin1: str | None = None
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None
-    event_type: str | None = None
-
-    def is_empty(self) -> bool:
-        return all(
-            v is None
-            for v in (self.country, self.admin1, self.since, self.until, self.actor, self.event_type)
-        )
-
-    def matches(self, event: Mapping[str, Any]) -> bool:
-        place = event.get("place") or {}
-        if self.country and (place.get("country") or "").upper() != self.country.upper():
-            return False
-        if self.admin1 and (place.get("admin1") or "").casefold() != self.admin1.casefold():
-            return False
-        if self.since or self.until:
-            date = event.get("date")
-            if not date:
-                return False
-            if self.since and date["end"] < self.since:
-                return False
-            if self.until and date["start"] > self.until:
-                return False
-        if self.actor and self.actor not in (
-            event.get("actor1"),
-            event.get("actor2"),
-            *event.get("assoc", ()),
-        ):
-            return False
-        if self.event_type:
-            t = event.get("type") or {}
-            if self.event_type not in (t.get("event_type"), t.get("sub_event_type")):
-                return False
-        return True
 
 
 @dataclass(frozen=True)

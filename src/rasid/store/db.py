@@ -25,6 +25,7 @@ from rasid.model import Article, Record
 from rasid.store import DEFAULT_URL
 from rasid.store import schema as t
 from rasid.store.denorm import denormalize
+from rasid.store.filters import RecordFilter
 
 log = logging.getLogger(__name__)
 
@@ -36,28 +37,6 @@ _CHUNK = 500
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class RecordFilter:
-    """Which records or events to return. A record matches when one of its events matches every field set.
-
-    ``since``/``until`` are YYYY-MM-DD and select events whose date range overlaps them; ``actor`` is an
-    actor id in any role (actor1, actor2, assoc); ``event_type`` is an ACLED event type or sub-event type.
-    """
-
-    country: str | None = None
-    admin1: str | None = None
-    since: str | None = None
-    until: str | None = None
-    actor: str | None = None
-    event_type: str | None = None
-
-    def is_empty(self) -> bool:
-        return all(
-            v is None
-            for v in (self.country, self.admin1, self.since, self.until, self.actor, self.event_type)
-        )
 
 
 @dataclass
