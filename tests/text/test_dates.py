@@ -93,3 +93,70 @@ def test_invalid_dates_do_not_resolve() -> None:
     exprs = find_date_expressions(normalize("في 31/02/2022"))
     assert exprs and isinstance(exprs[0], DateExpr)
     assert resolve(exprs[0], SUNDAY) is None
+
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "want"),
+    [
+        # A day range with one month, or a month on each side.
+        ("تجددت المعارك بين 9 و11 نيسان الماضي", "بين 9 و11 نيسان الماضي", ("2023-04-09", "2023-04-11")),
+        (
+            "أغلقت المعابر من 30 كانون الثاني إلى 2 شباط",
+            "من 30 كانون الثاني إلى 2 شباط",
+            ("2024-01-30", "2024-02-02"),
+        ),
+        # A night across two days, whatever joins them.
+        ("قصفت المدفعية القرى ليلة الأحد الاثنين", "ليلة الأحد الاثنين", ("2024-03-03", "2024-03-04")),
+        ("وقع التسلل ليل الاثنين - الثلاثاء", "ليل الاثنين - الثلاثاء", ("2024-03-04", "2024-03-05")),
+        # Parts of a week (from Sunday) and of a month (thirds).
+        ("زار الوفد البلدة منتصف الأسبوع الماضي", "منتصف الأسبوع الماضي", ("2024-02-27", "2024-02-29")),
+        ("تراجعت الهجمات أواسط الشهر الجاري", "أواسط الشهر الجاري", ("2024-03-11", "2024-03-20")),
+        ("عاد النازحون في أوائل كانون الثاني", "أوائل كانون الثاني", ("2024-01-01", "2024-01-10")),
+        # The past hours reach back one day per 24 hours.
+        ("سقطت 12 قذيفة في الساعات الأخيرة", "في الساعات الأخيرة", ("2024-03-06", "2024-03-07")),
+        ("خلال الـ72 ساعة الماضية", "خلال الـ72 ساعة الماضية", ("2024-03-04", "2024-03-07")),
+        # A day and month with a direction word; "فاتح" is the first.
+        ("أعلن ذلك في 11 آذار المقبل", "11 آذار المقبل", ("2024-03-11", "2024-03-11")),
+        ("منذ فاتح مارس الجاري", "فاتح مارس الجاري", ("2024-03-01", "2024-03-01")),
+        ("الخميس قبل الماضي", "الخميس قبل الماضي", ("2024-02-22", "2024-02-22")),
+        ("قبل حوالي ثلاثة أيام", "قبل حوالي ثلاثة أيام", ("2024-03-04", "2024-03-04")),
+        # Hijri on the tabular calendar (observed months may start a day earlier or later).
+        ("بدأ في 1 رجب 1445 للهجرة", "1 رجب 1445 للهجرة", ("2024-01-12", "2024-01-12")),
+        ("موازنة سنة 1446 هجري", "سنة 1446 هجري", ("2024-07-08", "2025-06-26")),
+    ],
+)
+def test_ranges_parts_and_regional_forms(text: str, expr: str, want: tuple[str, str]) -> None:
+    assert resolved(text, expr, THURSDAY)[:2] == want
+
+
+def test_two_weekdays_not_one_night_apart_are_not_a_night() -> None:
+    exprs = find_date_expressions(normalize("ليل الثلاثاء الخميس"))
+    assert [x.kind for x in exprs] == ["weekday", "weekday"]
+
+
+def test_weekday_with_day_month_fixes_the_year_without_an_anchor() -> None:
+    # 14 March was a Thursday in 2019 and 2024; the latest not after "today" is taken.
+    exprs = find_date_expressions(normalize("قال أمس الخميس 14 آذار إن"))
+    assert [x.span.text for x in exprs] == ["أمس الخميس 14 آذار"]
+    assert exprs[0].offset == -1
+    r = resolve(exprs[0], None, today=dt.date(2026, 11, 25))
+    assert r is not None and (r.start, r.rule) == (dt.date(2024, 3, 14), "weekday_year")
+    r = resolve(exprs[0], None, today=dt.date(2024, 3, 13))
+    assert r is not None and r.start == dt.date(2019, 3, 14)
+    # Without a weekday (or with an anchor) the clock plays no part.
+    assert resolve(find_date_expressions(normalize("في 14 آذار"))[0], None) is None
+    r = resolve(exprs[0], dt.date(2024, 3, 15))
+    assert r is not None and r.rule == "day_month"
+
+
+def test_weekday_before_a_numeric_date_joins_it() -> None:
+    exprs = find_date_expressions(normalize("أعلن يوم الخميس 07/03/2024 أن"))
+    assert [x.span.text for x in exprs] == ["الخميس 07/03/2024"]
+    r = resolve(exprs[0], None)
+    assert r is not None and not r.weekday_conflict
+    exprs = find_date_expressions(normalize("الجمعة 07/03/2024"))
+    r = resolve(exprs[0], None)
+    assert r is not None and r.weekday_conflict

@@ -75,3 +75,29 @@ def test_seed_article(seed_text: str) -> None:
     assert infer_published(text, norm, posts, exprs)[0] == anchor
     doc = Pipeline.from_config(TEXT_STAGES).run(Article("seed", text))
     assert (doc.published, doc.published_from) == ("2022-01-23", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        # Own sentences. The weekday fixes the year (latest not after "today"), the relative word the day.
+        ("قال المتحدث إن القصف وقع أمس الخميس 14 آذار/مارس على البلدة.", dt.date(2024, 3, 15)),
+        ("أعلنت الوزارة اليوم الأحد 20 تشرين الأول أن الحصيلة ارتفعت.", dt.date(2024, 10, 20)),
+        ("ذكر البيان الصادر مساء اليوم الجمعة 2 آب (أغسطس) أن الهجوم أحبط.", dt.date(2024, 8, 2)),
+        # Without a relative word the date is only the earliest the article can be; a weekday pin decides.
+        ("وقع الانفجار الاثنين 12 شباط. وقال مسؤول اليوم الأربعاء إن التحقيق بدأ.", dt.date(2024, 2, 14)),
+    ],
+)
+def test_weekday_day_month_without_a_year(text: str, published: dt.date) -> None:
+    norm = normalize(text)
+    date, reason = infer_published(
+        text, norm, find_posts(text), find_date_expressions(norm), today=dt.date(2026, 11, 25)
+    )
+    assert date == published, reason
+    assert "weekday" in reason
+
+
+def test_a_conflicting_weekday_gives_no_year() -> None:
+    # 14 March 2024 was a Thursday: with an explicit year and the wrong weekday, it is not evidence.
+    text = "قال المتحدث أمس الأحد 14 آذار 2024 إن"
+    assert infer(text) is None

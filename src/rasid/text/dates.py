@@ -28,6 +28,9 @@ PRECISIONS = ("day", "week", "month", "year")
 _WS_RUN = re.compile(r"\s+")
 # A space then a year of 19xx/20xx, written to start with the digits (fast to scan for).
 _YEAR_AFTER_SPACE = re.compile(r"(?:19|20)\d\d(?<=\s\d\d\d\d)")
+# Every "hijri_year" match holds a year 13xx/14xx not followed by another digit.
+_HIJRI_YEAR_DIGITS = re.compile(r"1[34]\d\d(?!\d)")
+_UNIT_PRECISION = {1: "day", 7: "week", 30: "month", 365: "year"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,10 @@ class DateExpr:
     count: int | None = None  # "منذ 3 أيام": 3
     unit_days: int | None = None  # 1, 7, 30, 365
     mode: str | None = None  # since | before (for "ago")
+    part: str | None = None  # start | middle | end ("مطلع", "منتصف", "نهاية" a week or a month)
+    end_day: int | None = None  # ranges: "بين 3 و5 آذار" (day, month = the first day)
+    end_month: int | None = None
+    end_weekday: int | None = None  # "ليل الثلاثاء الأربعاء": Tuesday (weekday) to Wednesday
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,7 @@ class _Grammar:
     periods: dict[str, str]
     units: dict[str, tuple[int, int]]  # folded unit -> (days, count implied by a dual or 1)
     hijri_markers: frozenset[str]
+    parts: dict[str, str]  # folded part word -> start | middle | end
     starts: WordStarts  # kind -> where its leading word can begin (kinds that start with a word)
 
 
@@ -85,18 +93,21 @@ def _firsts(*groups: Any) -> set[str]:
 
 # Words that may stand before a weekday ("صباح الخميس") or a month name ("مطلع شباط"), on the key.
 _DAY_PARTS = ("صباح", "مساء", "ليل", "ظهر", "عصر", "فجر", "يوم")
-_MONTH_LEADS = ("شهر", "في", "خلال", "منذ", "مطلع", "اواخر", "اوائل", "منتصف", "نهايه", "بدايه", "اواسط")
+_MONTH_LEADS = ("شهر", "في", "خلال", "منذ")  # a part word ("مطلع", "أواخر": calendar.yaml) may come first
 # The look-back pattern of a kind (optional words before its anchor word) can only start where one of
 # these labels' words starts (or, matching nothing, at the anchor itself, which changes nothing).
+_DAY_LOOK_BACK = ("weekday", "relative_day")  # "أمس الأحد 25 شباط", "الأحد 25/2/2024"
 _LOOK_BACK_STARTS = {
-    "absolute": ("weekday",),
+    "numeric": _DAY_LOOK_BACK,
+    "iso": _DAY_LOOK_BACK,
+    "absolute": _DAY_LOOK_BACK,
     "weekday": ("relative_day", "day_part"),
-    "month": ("month_lead",),
+    "month": ("month_lead", "part"),
 }
 _LOOK_BACK = 40  # characters
 
-# Patterns whose every match starts with a digit not preceded by one; the others (but "year", cheap as
-# it is) start with a word from their leading alternation.
+# Patterns whose every match starts with a digit not preceded by one; the others (but "year" and
+# "hijri_year", cheap as they are) start with a word from their leading alternation.
 _DIGIT_KINDS: dict[str, Callable[[DigitRuns], Sequence[int]]] = {
     "numeric": lambda runs: runs.before_separator,  # 22/01/2022
     "iso": lambda runs: runs.before_separator,  # 2022-01-22
@@ -118,31 +129,66 @@ def _grammar() -> _Grammar:
         units.update({fold(w): (int(e["days"]), 1) for w in e["ar"]})
         units.update({fold(w): (int(e["days"]), 2) for w in e.get("dual", [])})
     hm = frozenset(fold(w) for w in cal.get("hijri_year_markers", []))
+    parts = {fold(w): part for part, ws in cal["parts"].items() for w in ws}
+    week_month = [w for p in ("week", "month") for w in cal["periods"][p]]
+    rw, hw = cal["range_words"], cal["hours"]
     M, H, W = _alt(months), _alt(hijri), _alt(weekdays)
     R, D, P, U = _alt(rel), _alt(directions), _alt(periods), _alt(units)
     YM = _alt(list(cal.get("hijri_year_markers", [])) + list(cal.get("gregorian_year_markers", [])))
+    HM = _alt(cal.get("hijri_year_markers", []))
     since = _alt(list(cal["ago_words"]["since"]) + list(cal["ago_words"]["before"]))
+    PT, PWM, APX = _alt(parts), _alt(week_month), _alt(cal["approx_words"])
+    RL, RJ, NW = _alt(rw["leads"]), _alt(rw["joins"]), _alt(cal["night_words"])
+    HL, HN, HF, HE = _alt(hw["leads"]), _alt(hw["nouns"]), _alt(hw["fillers"]), _alt(hw["ends"])
     L = r"[^\W\d_]"
     year = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{YM})(?!{L}))?)"
-    alt_month = rf"(?:\s*[/(\-]\s*(?:{M})\s*\)?)"
+    alt_month = rf"(?:\s*[/(\-]\s*(?:{M})(?:\s*\))?)"
+    month = rf"(?P<m>{M}|{H})(?!{L}){alt_month}?"
+    year_or_dir = rf"(?:{year}|\s+(?P<dir>{D})(?!{L}))?"
+    # Optional words before a day: a relative day word and a weekday ("أمس الأحد 25 شباط").
+    day_back = re.compile(rf"(?:(?P<rel>{R})\s+)?(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?$")
     patterns = (
         (
             "numeric",
             re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])"),
+            day_back,
+        ),
+        (
+            "iso",
+            re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])"),
+            day_back,
+        ),
+        (
+            "range",
+            re.compile(
+                rf"(?P<lead>{RL})\s+(?P<d1>\d{{1,2}})(?!\d)(?:\s*(?P<m1>{M}|{H})(?!{L}){alt_month}?)?"
+                rf"\s*(?:{RJ})\s*(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?{month}{year_or_dir}"
+            ),
             None,
         ),
-        ("iso", re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])"), None),
+        (
+            "night",
+            re.compile(rf"(?:{NW})\s+(?P<wd>{W})\s*(?:[-/–]|و|الي)?\s*(?P<wd2>{W})(?!{L})"),
+            None,
+        ),
+        (
+            "first_of",
+            re.compile(rf"(?:{_alt(cal['first_day_words'])})\s+(?:شهر\s+)?{month}{year_or_dir}"),
+            None,
+        ),
         (
             "absolute",
-            re.compile(
-                rf"(?<!\d)(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?"
-                rf"(?P<m>{M}|{H})(?!{L}){alt_month}?{year}?"
-            ),
-            re.compile(rf"(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?$"),
+            re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?!\d)\s*(?:من\s+)?(?:شهر\s+)?{month}{year_or_dir}"),
+            day_back,
         ),
         (
             "mdy",
             re.compile(rf"(?P<m>{M})\.?\s+(?P<d>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?"),
+            None,
+        ),
+        (
+            "part",
+            re.compile(rf"(?P<part>{PT})\s+(?:(?:هذا|هذه)\s+)?(?P<p>{PWM})(?:\s+(?P<dir>{D}))?(?!{L})"),
             None,
         ),
         (
@@ -152,10 +198,27 @@ def _grammar() -> _Grammar:
         ),
         (
             "month",
-            re.compile(rf"(?P<m>{M}|{H})(?!{L}){alt_month}?(?:\s+(?P<dir>{D})(?!{L}))?{year}?"),
-            re.compile(rf"(?P<pre>(?:{'|'.join(_MONTH_LEADS)})\s+)$"),
+            re.compile(rf"{month}(?:\s+(?P<dir>{D})(?!{L}))?{year}?"),
+            re.compile(rf"(?:(?P<part>{PT})\s+)?(?:(?P<pre>{'|'.join(_MONTH_LEADS)})\s+)?$"),
         ),
-        ("ago", re.compile(rf"(?P<mode>{since})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})"), None),
+        (
+            "hijri_year",
+            re.compile(rf"(?:(?:عام|العام|سنه|لعام)\s+)?(?P<y>1[34]\d\d)\s*(?P<ym>{HM})(?!{L})"),
+            None,
+        ),
+        (
+            "hours",
+            re.compile(
+                rf"(?:{HL})\s+(?:ال)?(?:(?P<n>\d+)\s*)?(?:ال)?(?:{HN})\s+(?:(?:ال)?(?P<n2>\d+)\s+)?"
+                rf"(?:(?:{HF})\s+)?(?:{HE})(?!{L})"
+            ),
+            None,
+        ),
+        (
+            "ago",
+            re.compile(rf"(?P<mode>{since})\s+(?:(?:{APX})\s+)?(?:(?P<n>\d+|{L}+)\s+)?(?P<u>{U})(?!{L})"),
+            None,
+        ),
         (
             "period",
             re.compile(rf"(?:(?P<this>هذا|هذه)\s+(?P<p2>{P})|(?P<p>{P})\s+(?P<dir>{D}))(?!{L})"),
@@ -175,8 +238,14 @@ def _grammar() -> _Grammar:
         periods,
         units,
         hm,
+        parts,
         WordStarts(
             {
+                "range": _firsts(rw["leads"]),
+                "night": _firsts(cal["night_words"]),
+                "first_of": _firsts(cal["first_day_words"]),
+                "part": _firsts(parts),
+                "hours": _firsts(hw["leads"]),
                 "mdy": _firsts(months),
                 "weekday": _firsts(weekdays),
                 "month": _firsts(months, hijri),
@@ -197,12 +266,32 @@ def _norm_ws(s: str | None) -> str:
 
 def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
     """Fields of a DateExpr from a match's groups, or None when the match is not a date after all."""
+    wd = g.weekdays.get(_norm_ws(gd.get("wd"))) if gd.get("wd") else None
+    rel = g.rel.get(_norm_ws(gd.get("rel"))) if gd.get("rel") else None
     if kind in ("numeric", "iso"):
         nd, nm, ny = int(gd["d"]), int(gd["m"]), int(gd["y"])
         if nm > 12 and nd <= 12:
             nd, nm = nm, nd
-        return {"kind": "numeric", "day": nd, "month": nm, "year": ny}
-    if kind in ("absolute", "mdy", "month"):
+        return {"kind": "numeric", "day": nd, "month": nm, "year": ny, "weekday": wd, "offset": rel}
+    if kind == "night":
+        wd2 = g.weekdays[_norm_ws(gd["wd2"])]
+        if wd is None or wd2 != (wd + 1) % 7:
+            return None  # two weekdays that are not one night apart
+        return {"kind": "night", "weekday": wd, "end_weekday": wd2}
+    if kind == "part":
+        p = g.periods[_norm_ws(gd["p"])]
+        return {
+            "kind": "period",
+            "unit_days": 7 if p == "week" else 30,
+            "direction": g.directions.get(_norm_ws(gd["dir"])) if gd.get("dir") else "this",
+            "part": g.parts[_norm_ws(gd["part"])],
+        }
+    if kind == "hijri_year":
+        return {"kind": "year", "year": int(gd["y"]), "calendar": "hijri"}
+    if kind == "hours":
+        hours = int(gd.get("n") or gd.get("n2") or 24)
+        return {"kind": "hours", "count": max(1, -(-hours // 24)), "unit_days": 1} if hours else None
+    if kind in ("absolute", "mdy", "month", "range", "first_of"):
         name = _norm_ws(gd["m"])
         hijri = name in g.hijri and name not in g.months
         month = g.hijri[name] if hijri else g.months[name]
@@ -212,7 +301,7 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
         if kind == "month":
             if name in g.ambiguous and not (gd.get("y") or (gd.get("pre") or "").startswith("شهر")):
                 return None
-            if not (gd.get("y") or gd.get("dir") or gd.get("pre")) and len(name) < 5:
+            if not (gd.get("y") or gd.get("dir") or gd.get("pre") or gd.get("part")) and len(name) < 5:
                 return None
             return {
                 "kind": "month",
@@ -220,16 +309,29 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
                 "year": y,
                 "calendar": "hijri" if hijri else "gregorian",
                 "direction": g.directions.get(_norm_ws(gd.get("dir"))),
+                "part": g.parts.get(_norm_ws(gd.get("part"))) if gd.get("part") else None,
             }
-        wd = g.weekdays.get(_norm_ws(gd.get("wd"))) if gd.get("wd") else None
-        return {
+        fields: dict[str, Any] = {
             "kind": "absolute",
-            "day": int(gd["d"]),
+            "day": 1 if kind == "first_of" else int(gd["d"]),
             "month": month,
             "year": y,
             "calendar": "hijri" if hijri else "gregorian",
             "weekday": wd,
+            "offset": rel,
+            "direction": g.directions.get(_norm_ws(gd.get("dir"))) if gd.get("dir") else None,
         }
+        if kind == "range":
+            m1 = _norm_ws(gd.get("m1")) if gd.get("m1") else None
+            first_month = (
+                month if m1 is None else g.hijri[m1] if hijri and m1 in g.hijri else g.months.get(m1)
+            )
+            if first_month is None or (int(gd["d1"]) >= int(gd["d"]) and first_month == month):
+                return None
+            fields.update(
+                kind="range", day=int(gd["d1"]), month=first_month, end_day=int(gd["d"]), end_month=month
+            )
+        return fields
     if kind == "weekday":
         return {
             "kind": "weekday",
@@ -296,6 +398,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             matches = finditer_at(rx, key, word_starts[kind])
         elif kind == "year" and _YEAR_AFTER_SPACE.search(key) is None:
             continue  # every "year" match holds a space then 19xx/20xx: none in this text
+        elif kind == "hijri_year" and _HIJRI_YEAR_DIGITS.search(key) is None:
+            continue
         else:
             matches = rx.finditer(key)
         for m in matches:
@@ -310,7 +414,7 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
                 pm = _look_back(pre_rx, key, s, back_starts[kind])
                 if pm is not None and at_boundary(key, pm.start(), s):
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
-                    if kind != "month" or (gd.get("pre") or "").startswith("شهر"):
+                    if kind != "month" or gd.get("part") or (gd.get("pre") or "").startswith("شهر"):
                         s = pm.start()
             if s < m.start() and taken.find(1, s, e) >= 0:
                 continue  # the words found looking back overlap an expression found earlier
@@ -342,18 +446,78 @@ def _nearest_weekday(day: dt.date, weekday: int, on_or_before: bool = True) -> d
     )
 
 
-def resolve(expr: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
-    """The date range ``expr`` refers to, given the anchor (publication date); None when unknowable."""
+def resolve(expr: DateExpr, anchor: dt.date | None, *, today: dt.date | None = None) -> ResolvedDate | None:
+    """The date range ``expr`` refers to, given the anchor (publication date); None when unknowable.
+
+    Without an anchor, a day and month with a weekday but no year ("أمس الأحد 25 شباط") take the most
+    recent year in which that day fell on that weekday, not after ``today`` (default: the clock, used only
+    as that upper bound; rule "weekday_year")."""
     try:
-        return _resolve(expr, anchor)
+        return _resolve(expr, anchor, today)
     except (ValueError, OverflowError):
         return None
 
 
-def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
+def weekday_year(month: int, day: int, weekday: int, today: dt.date) -> int | None:
+    """The latest year, not after ``today``, in which ``day`` ``month`` fell on ``weekday`` (the calendar
+    repeats every 28 years at most, so one is found unless the date is 29 February)."""
+    for y in range(today.year, today.year - 29, -1):
+        try:
+            d = dt.date(y, month, day)
+        except ValueError:
+            continue
+        if d <= today and d.weekday() == weekday:
+            return y
+    return None
+
+
+def _day_month_year(x: DateExpr, month: int, day: int, anchor: dt.date) -> int:
+    """The year of a day and month printed without one, next to the anchor: the direction word decides
+    ("الماضي": before the anchor, "المقبل": after it), else the anchor's year unless that puts the date
+    more than a month after the anchor."""
+    d = dt.date(anchor.year, month, min(day, 28))
+    if x.direction == "last":
+        return anchor.year - (1 if d >= anchor else 0)
+    if x.direction == "before_last":
+        return anchor.year - (1 if d >= anchor else 0) - 1
+    if x.direction == "next":
+        return anchor.year + (1 if d <= anchor else 0)
+    if x.direction == "this":
+        return anchor.year
+    return anchor.year - (1 if d > anchor + dt.timedelta(days=31) else 0)
+
+
+def _narrow(start: dt.date, end: dt.date, part: str | None, unit_days: int) -> tuple[dt.date, dt.date]:
+    """The part ("مطلع", "منتصف", "نهاية") of a month (thirds: 1-10, 11-20, 21-end) or of a week starting
+    on ``start`` (Sunday-Tuesday, Tuesday-Thursday, Thursday-Saturday)."""
+    if part is None:
+        return start, end
+    if unit_days == 7:
+        first = {"start": 0, "middle": 2, "end": 4}[part]
+        return start + dt.timedelta(days=first), start + dt.timedelta(days=first + 2)
+    first = {"start": 1, "middle": 11, "end": 21}[part]
+    last = {"start": 10, "middle": 20, "end": end.day}[part]
+    return start.replace(day=first), start.replace(day=last)
+
+
+def _resolve(x: DateExpr, anchor: dt.date | None, today: dt.date | None) -> ResolvedDate | None:
     def day(d: dt.date, rule: str, conflict: bool = False) -> ResolvedDate:
         return ResolvedDate(x.span, d, d, "day", rule, conflict)
 
+    if x.kind == "range" and x.day and x.month and x.end_day and x.end_month:
+        if x.calendar == "hijri":
+            return None
+        if x.year is not None:
+            ey = x.year
+        elif anchor is not None:
+            ey = _day_month_year(x, x.end_month, x.end_day, anchor)
+        else:
+            return None
+        end = dt.date(ey, x.end_month, x.end_day)
+        start = dt.date(ey, x.month, x.day)
+        if start > end:
+            start = dt.date(ey - 1, x.month, x.day)
+        return ResolvedDate(x.span, start, end, "day", "day_range")
     if x.kind in ("numeric", "absolute") and x.day is not None and x.month is not None:
         if x.calendar == "hijri":
             hy = x.year
@@ -372,16 +536,24 @@ def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
                 dt.date(x.year, x.month, x.day),
                 "numeric_date" if x.kind == "numeric" else "absolute_date",
             )
-        else:
-            if anchor is None:
+        elif anchor is not None:
+            d, rule = dt.date(_day_month_year(x, x.month, x.day, anchor), x.month, x.day), "day_month"
+        elif x.weekday is not None:
+            # No anchor: the weekday fixes the year up to a 28-year cycle; the latest such year that is
+            # not after today (the clock is only this upper bound; see published.infer_published).
+            wy = weekday_year(x.month, x.day, x.weekday, today or dt.date.today())
+            if wy is None:
                 return None
-            d = dt.date(anchor.year, x.month, x.day)
-            if d > anchor + dt.timedelta(days=31):
-                d = dt.date(anchor.year - 1, x.month, x.day)
-            rule = "day_month"
+            d, rule = dt.date(wy, x.month, x.day), "weekday_year"
+        else:
+            return None
         conflict = x.weekday is not None and d.weekday() != x.weekday
         return day(d, rule, conflict)
     if x.kind == "year" and x.year is not None:
+        if x.calendar == "hijri":
+            start = hijri_to_gregorian(x.year, 1, 1)
+            end = hijri_to_gregorian(x.year, 12, month_length(x.year, 12))
+            return ResolvedDate(x.span, start, end, "year", "hijri_year")
         return ResolvedDate(x.span, dt.date(x.year, 1, 1), dt.date(x.year, 12, 31), "year", "year")
     if x.kind == "month" and x.month is not None:
         if x.calendar == "hijri":
@@ -394,6 +566,11 @@ def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
                     hy -= 1
             start = hijri_to_gregorian(hy, x.month, 1)
             end = hijri_to_gregorian(hy, x.month, month_length(hy, x.month))
+            if x.part is not None:
+                first = {"start": 1, "middle": 11, "end": 21}[x.part]
+                last = {"start": 10, "middle": 20, "end": month_length(hy, x.month)}[x.part]
+                start, end = start + dt.timedelta(days=first - 1), start + dt.timedelta(days=last - 1)
+                return ResolvedDate(x.span, start, end, "week", f"hijri_month_{x.part}")
             return ResolvedDate(x.span, start, end, "month", "hijri_month")
         if x.year is not None:
             y = x.year
@@ -401,16 +578,26 @@ def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
             return None
         elif x.direction == "next":
             y = anchor.year + (1 if x.month <= anchor.month else 0)
-        elif x.direction == "last":
-            y = anchor.year - (1 if x.month >= anchor.month else 0)
+        elif x.direction in ("last", "before_last"):
+            y = anchor.year - (1 if x.month >= anchor.month else 0) - (x.direction == "before_last")
         else:
             y = anchor.year - (1 if x.month > anchor.month else 0)
         start, end = _month_range(y, x.month)
+        if x.part is not None:
+            start, end = _narrow(start, end, x.part, 30)
+            return ResolvedDate(x.span, start, end, "week", f"month_name_{x.part}")
         return ResolvedDate(x.span, start, end, "month", "month_name")
     if anchor is None:
         return None
     if x.kind == "relative_day" and x.offset is not None:
         return day(anchor + dt.timedelta(days=x.offset), "relative_day")
+    if x.kind == "hours" and x.count is not None:
+        # "خلال الساعات الماضية" (the past hours, 24 unless counted): the days they reach back to.
+        return ResolvedDate(x.span, anchor - dt.timedelta(days=x.count), anchor, "day", "hours_past")
+    if x.kind == "night" and x.weekday is not None:
+        # "ليل الثلاثاء الأربعاء": the night that ends on the later weekday, the latest one by the anchor.
+        end = _nearest_weekday(anchor, (x.weekday + 1) % 7)
+        return ResolvedDate(x.span, end - dt.timedelta(days=1), end, "day", "night_range")
     if x.kind == "weekday" and x.weekday is not None:
         if x.offset is not None:
             expected = anchor + dt.timedelta(days=x.offset)
@@ -420,11 +607,13 @@ def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
             return day(_nearest_weekday(expected, x.weekday), "relative_day_weekday", True)
         if x.direction == "last":
             return day(_nearest_weekday(anchor - dt.timedelta(days=1), x.weekday), "weekday_last")
+        if x.direction == "before_last":
+            return day(_nearest_weekday(anchor - dt.timedelta(days=8), x.weekday), "weekday_before_last")
         if x.direction == "next":
             return day(_nearest_weekday(anchor + dt.timedelta(days=1), x.weekday, False), "weekday_next")
         return day(_nearest_weekday(anchor, x.weekday), "weekday_recent")
     if x.kind == "ago" and x.count is not None and x.unit_days is not None:
-        precision = {1: "day", 7: "week", 30: "month", 365: "year"}[x.unit_days]
+        precision = _UNIT_PRECISION[x.unit_days]
         if x.unit_days == 30:
             m = anchor.month - x.count
             y = anchor.year + (m - 1) // 12
@@ -437,18 +626,27 @@ def _resolve(x: DateExpr, anchor: dt.date | None) -> ResolvedDate | None:
             return ResolvedDate(x.span, back, anchor, precision, "ago_range")
         return ResolvedDate(x.span, back, back, precision, "ago_point")
     if x.kind == "period" and x.unit_days is not None:
-        step = {"last": -1, "next": 1}.get(x.direction or "", 0)
+        step = {"last": -1, "next": 1, "before_last": -2}.get(x.direction or "", 0)
+        if x.unit_days == 7 and x.part is not None:
+            sunday = anchor - dt.timedelta(days=(anchor.weekday() + 1) % 7) + dt.timedelta(days=7 * step)
+            start, end = _narrow(sunday, sunday + dt.timedelta(days=6), x.part, 7)
+            return ResolvedDate(x.span, start, end, "week", f"week_{x.direction}_{x.part}")
         if x.unit_days == 7:
             monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(days=7 * step)
             return ResolvedDate(x.span, monday, monday + dt.timedelta(days=6), "week", f"week_{x.direction}")
         if x.unit_days == 30:
             m = anchor.month + step
             start, end = _month_range(anchor.year + (m - 1) // 12, (m - 1) % 12 + 1)
+            if x.part is not None:
+                start, end = _narrow(start, end, x.part, 30)
+                return ResolvedDate(x.span, start, end, "week", f"month_{x.direction}_{x.part}")
             return ResolvedDate(x.span, start, end, "month", f"month_{x.direction}")
         y = anchor.year + step
         return ResolvedDate(x.span, dt.date(y, 1, 1), dt.date(y, 12, 31), "year", f"year_{x.direction}")
     return None
 
 
-def resolve_all(exprs: list[DateExpr], anchor: dt.date | None) -> list[ResolvedDate]:
-    return [r for r in (resolve(x, anchor) for x in exprs) if r is not None]
+def resolve_all(
+    exprs: list[DateExpr], anchor: dt.date | None, *, today: dt.date | None = None
+) -> list[ResolvedDate]:
+    return [r for r in (resolve(x, anchor, today=today) for x in exprs) if r is not None]
