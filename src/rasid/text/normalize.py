@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -89,13 +90,15 @@ class NormalizedText:
 
     def span(self, start: int, end: int) -> Span:
         """The original-text span for key ``[start, end)``."""
-        o_start, o_end = self.to_original(start, end)
+        if start < end and start >= 0 and end <= len(self.starts):  # ``to_original`` inlined: hot
+            o_start = self.starts[start]
+            o_end = self.ends[end - 1]
+        else:
+            o_start, o_end = self.to_original(start, end)
         return Span(o_start, o_end, self.original[o_start:o_end])
 
     def to_key(self, orig_pos: int) -> int:
         """The first key index whose original start is at or after ``orig_pos``."""
-        from bisect import bisect_left
-
         return bisect_left(self.starts, orig_pos)
 
 
