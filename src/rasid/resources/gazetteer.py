@@ -18,17 +18,21 @@ import logging
 import math
 import os
 import pickle
+from array import array
+from bisect import bisect_left
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+import ahocorasick
+
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
-from rasid.resources.matcher import Matcher
+from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC
 from rasid.text.normalize import NormalizedText, fold
-from rasid.text.tokens import PROCLITICS
+from rasid.text.tokens import PROCLITICS, strip_article
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +48,8 @@ FEATURES: tuple[str, ...] = (
     "neighbourhood",
     "site",
 )
-FORMAT = "rasid.gazetteer/1"
+FORMAT = "rasid.gazetteer/2"  # compact column arrays
+_FORMAT_V1 = "rasid.gazetteer/1"  # rows as tuples (still read)
 
 # Default preference between candidates of one name when nothing else decides (higher wins).
 # A city beats the governorate of the same name ("حلب"), a governorate beats a village ("الأنبار").
@@ -61,6 +66,9 @@ _TIER: dict[str, int] = {
 }
 
 # Features that half-satisfy a cue: "مدينة X" may name a place the table has as a town.
+# Materialized entries kept per process before the memo is dropped (a long run touches ever more places).
+_ENTRY_CACHE = 200_000
+
 _NEAR_CUE: dict[str, tuple[str, ...]] = {
     "city": ("town", "village"),
     "town": ("city", "village"),
@@ -103,44 +111,335 @@ Row = tuple[
     str, str, str | None, float, float, str, str | None, str | None, str | None, str, int, tuple[str, ...]
 ]
 
+# Place ids as int64 codes: the two low bits tell the kind, the rest is the number after the prefix
+# ("wof:85632191", "gn:173811") or an index into the table's other ids ("rasid:sy-baghuz").
+_ID_PREFIXES: tuple[str, ...] = ("wof:", "gn:")
+_ID_OTHER = 2
+_ID_NUM_MAX = 1 << 60
+
+
+def _numeric_code(place_id: str) -> int | None:
+    for kind, prefix in enumerate(_ID_PREFIXES):
+        if place_id.startswith(prefix):
+            digits = place_id[len(prefix) :]
+            if digits.isascii() and digits.isdigit() and str(int(digits)) == digits:
+                num = int(digits)
+                if num < _ID_NUM_MAX:
+                    return num << 2 | kind
+    return None
+
+
+def _str_column(values: Sequence[str | None], table: dict[str, int]) -> array[int]:
+    """Indices into a shared string table (interned: each distinct string stored once); -1 for None."""
+    out = array("i", bytes(4 * len(values)))
+    for i, v in enumerate(values):
+        if v is None:
+            out[i] = -1
+            continue
+        k = table.get(v)
+        if k is None:
+            k = table[v] = len(table)
+        out[i] = k
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceTable:
+    """Place rows as column arrays; a ``PlaceEntry`` is materialized only when asked for.
+
+    Strings live once each in a UTF-8 blob (``strings`` + ``str_off``); text columns hold their indices.
+    Ids and parent ids are int64 codes (see ``_numeric_code``); ``id_sorted``/``id_perm`` find a row by id.
+    """
+
+    n: int
+    ids: array[int]  # id code per row
+    other_ids: tuple[str, ...]  # ids that are not "<prefix>:<number>"
+    id_sorted: array[int]  # the id codes, sorted
+    id_perm: array[int]  # row of each sorted code
+    strings: bytes
+    str_off: array[int]
+    name: array[int]
+    name_ar: array[int]
+    country: array[int]
+    admin1: array[int]
+    admin2: array[int]
+    admin3: array[int]
+    feature: array[int]
+    lat: array[float]
+    lon: array[float]
+    population: array[int]
+    par_off: array[int]  # parents of row i: par[par_off[i]:par_off[i + 1]] (id codes, outermost first)
+    par: array[int]
+
+    @classmethod
+    def from_rows(cls, rows: Sequence[Row]) -> PlaceTable:
+        other: dict[str, int] = {}
+
+        def code(place_id: str) -> int:
+            c = _numeric_code(place_id)
+            if c is not None:
+                return c
+            k = other.get(place_id)
+            if k is None:
+                k = other[place_id] = len(other)
+            return k << 2 | _ID_OTHER
+
+        ids = array("q", (code(r[0]) for r in rows))
+        order = sorted(range(len(rows)), key=ids.__getitem__)
+        par_off = array("i", [0])
+        par = array("q")
+        for r in rows:
+            par.extend(code(p) for p in r[11])
+            par_off.append(len(par))
+        table: dict[str, int] = {}
+        name = _str_column([r[1] for r in rows], table)
+        name_ar = _str_column([r[2] for r in rows], table)
+        country = _str_column([r[5] for r in rows], table)
+        admin1 = _str_column([r[6] for r in rows], table)
+        admin2 = _str_column([r[7] for r in rows], table)
+        admin3 = _str_column([r[8] for r in rows], table)
+        feature = _str_column([r[9] for r in rows], table)
+        encoded = [s.encode("utf-8") for s in table]
+        str_off = array("q", [0])
+        total = 0
+        for b in encoded:
+            total += len(b)
+            str_off.append(total)
+        return cls(
+            len(rows),
+            ids,
+            tuple(other),
+            array("q", (ids[i] for i in order)),
+            array("i", order),
+            b"".join(encoded),
+            str_off,
+            name,
+            name_ar,
+            country,
+            admin1,
+            admin2,
+            admin3,
+            feature,
+            array("d", (r[3] for r in rows)),
+            array("d", (r[4] for r in rows)),
+            array("q", (r[10] for r in rows)),
+            par_off,
+            par,
+        )
+
+    def text(self, k: int) -> str | None:
+        if k < 0:
+            return None
+        return self.strings[self.str_off[k] : self.str_off[k + 1]].decode("utf-8")
+
+    def decode_id(self, code: int) -> str:
+        kind = code & 3
+        if kind == _ID_OTHER:
+            return self.other_ids[code >> 2]
+        return f"{_ID_PREFIXES[kind]}{code >> 2}"
+
+    def row_of(self, place_id: str, other_index: Mapping[str, int]) -> int | None:
+        c = _numeric_code(place_id)
+        if c is None:
+            k = other_index.get(place_id)
+            if k is None:
+                return None
+            c = k << 2 | _ID_OTHER
+        pos = bisect_left(self.id_sorted, c)
+        if pos < self.n and self.id_sorted[pos] == c:
+            return self.id_perm[pos]
+        return None
+
+    def entry(self, i: int) -> PlaceEntry:
+        text = self.text
+        return PlaceEntry(
+            self.decode_id(self.ids[i]),
+            text(self.name[i]) or "",
+            text(self.name_ar[i]),
+            self.lat[i],
+            self.lon[i],
+            text(self.country[i]) or "",
+            text(self.admin1[i]),
+            text(self.admin2[i]),
+            text(self.admin3[i]),
+            text(self.feature[i]) or "",
+            self.population[i],
+            tuple(self.decode_id(c) for c in self.par[self.par_off[i] : self.par_off[i + 1]]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class NameIndex:
+    """Folded names -> rows, and the Aho-Corasick automaton over them, all as ints.
+
+    Forms are numbered in sorted order (so comparing ids compares the strings). A needle is what the
+    automaton holds: every form, and a form without its article ("حسكه" for "الحسكه", matched only after
+    "لل"); the automaton's value is the needle's number. ``tgt`` holds each needle's forms as
+    ``form_id * 2 + stripped``, unstripped first; ``form_rows`` each form's rows in build order.
+    Same semantics as ``rasid.resources.matcher.Matcher`` over ``(form, row)`` pairs.
+    """
+
+    n_forms: int
+    form_off: array[int]
+    form_rows: array[int]
+    cue_only: bytes  # 1 per form that is a common word (a place only behind a cue word)
+    needle_len: array[int]
+    tgt_off: array[int]
+    tgt: array[int]
+    automaton: Any  # ahocorasick.Automaton(STORE_INTS), None when there are no names
+
+    @classmethod
+    def from_forms(cls, forms: Mapping[str, Sequence[int]], cue_only: frozenset[str]) -> NameIndex:
+        merged: dict[str, list[int]] = {}
+        for form, rows in forms.items():
+            bucket = merged.setdefault(form.strip(), [])
+            bucket.extend(r for r in rows if r not in bucket)
+        merged.pop("", None)
+        names = sorted(merged)
+        form_off = array("i", [0])
+        form_rows = array("i")
+        needles: dict[str, list[int]] = {}
+        for fid, form in enumerate(names):
+            form_rows.extend(merged[form])
+            form_off.append(len(form_rows))
+            needles.setdefault(form, []).append(fid * 2)
+            bare = strip_article(form)
+            if bare != form:
+                needles.setdefault(bare, []).append(fid * 2 + 1)
+        needle_len = array("H")
+        tgt_off = array("i", [0])
+        tgt = array("i")
+        automaton: Any = None
+        if needles:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            for nid, (needle, codes) in enumerate(needles.items()):
+                automaton.add_word(needle, nid)
+                needle_len.append(len(needle))
+                tgt.extend(sorted(codes, key=lambda c: (c & 1, c >> 1)))
+                tgt_off.append(len(tgt))
+            automaton.make_automaton()
+        flags = bytes(1 if f in cue_only else 0 for f in names)
+        return cls(len(names), form_off, form_rows, flags, needle_len, tgt_off, tgt, automaton)
+
+    def rows(self, fid: int) -> array[int]:
+        return self.form_rows[self.form_off[fid] : self.form_off[fid + 1]]
+
+    def form_id(self, form: str) -> int | None:
+        """The id of a registered folded form, or None."""
+        if self.automaton is None:
+            return None
+        nid = self.automaton.get(form, -1)
+        if nid < 0:
+            return None
+        code = self.tgt[self.tgt_off[nid]]
+        return None if code & 1 else code >> 1
+
+    def select(self, key: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
+        """Longest non-overlapping hits as (start, end, prefix, form ids), in text order.
+
+        Exactly ``Matcher.select``: the proclitic boundary rule of ``matcher.scan``, article-less needles
+        only after "لل", longest first then leftmost; an unstripped form first, then the smallest.
+        """
+        if self.automaton is None or not key:
+            return []
+        hits: dict[tuple[int, int], tuple[str, list[int]]] = {}
+        n = len(key)
+        isalpha = str.isalpha
+        procl = PROCLITICS
+        nlen, tgt, tgt_off = self.needle_len, self.tgt, self.tgt_off
+        for last, nid in self.automaton.iter(key):
+            end = last + 1
+            if end < n and isalpha(key[end]) and isalpha(key[last]):
+                continue  # ends inside a word
+            start = end - nlen[nid]
+            if start == 0 or not isalpha(key[start - 1]):
+                prefix = ""
+            else:
+                ws = start - 1
+                stop = start - _MAX_PROCLITIC - 1
+                while ws > 0 and ws > stop and isalpha(key[ws - 1]):
+                    ws -= 1
+                prefix = key[ws:start]
+                if not (prefix in procl and (ws == 0 or not isalpha(key[ws - 1]))):
+                    if isalpha(key[start]):
+                        continue
+                    prefix = ""  # a non-letter start is its own boundary
+            lam = prefix in _LAM_ARTICLE
+            codes = [c for c in tgt[tgt_off[nid] : tgt_off[nid + 1]] if lam or not c & 1]
+            if codes:
+                hits[(start, end)] = (prefix, codes)
+        if not hits:
+            return []
+        spans = sorted(hits)
+        spans.sort(key=_neg_length)
+        occupied = bytearray(n)
+        chosen: list[tuple[int, int]] = []
+        for start, end in spans:
+            if occupied.find(1, start, end) != -1:
+                continue
+            occupied[start:end] = b"\x01" * (end - start)
+            chosen.append((start, end))
+        chosen.sort()
+        out: list[tuple[int, int, str, tuple[int, ...]]] = []
+        for start, end in chosen:
+            prefix, codes = hits[(start, end)]
+            out.append((start, end, prefix, tuple(c >> 1 for c in codes)))
+        return out
+
+
+def _neg_length(span: tuple[int, int]) -> int:
+    return span[0] - span[1]
+
 
 @dataclass(frozen=True, slots=True)
 class CompiledGazetteer:
-    """What a build writes and a load reads: place rows and folded name -> row indices."""
+    """What a build writes and a load reads: the place table and the name index (compact, int arrays)."""
 
-    rows: list[Row]
-    forms: dict[str, list[int]]
+    table: PlaceTable
+    names: NameIndex
     checksum: str  # sha256 of the inputs the table was built from
     sources: tuple[str, ...]
     cues: dict[str, str]  # folded cue word -> feature it asks for
     adjectives: dict[str, str] = field(default_factory=dict)  # folded nisba adjective -> ISO2
-    # folded names that are common words ("إلى", "بيان", "العديد"): a place only right after a cue word
-    cue_only: frozenset[str] = frozenset()
-    matcher: Matcher[int] | None = None  # the compiled name automaton, stored with the table
     # folded common words: a name behind a proclitic that spells one of them ("فرقه" = ف + "رقه") is not
     # a place ("its teams", not "and Raqqa")
     common: frozenset[str] = frozenset()
 
-    def name_matcher(self) -> Matcher[int]:
-        """The Aho-Corasick matcher over every name (the stored one, or built from ``forms``)."""
-        if self.matcher is not None:
-            return self.matcher
-        return Matcher((form, i) for form, rows in self.forms.items() for i in rows)
+    @classmethod
+    def from_rows(
+        cls,
+        rows: Sequence[Row],
+        forms: Mapping[str, Sequence[int]],
+        checksum: str,
+        sources: Sequence[str],
+        cues: dict[str, str],
+        adjectives: dict[str, str] | None = None,
+        cue_only: frozenset[str] = frozenset(),
+        common: frozenset[str] = frozenset(),
+    ) -> CompiledGazetteer:
+        """Compact a table of rows and folded name -> row indices (``cue_only``: names that need a cue)."""
+        return cls(
+            PlaceTable.from_rows(rows),
+            NameIndex.from_forms(forms, cue_only),
+            checksum,
+            tuple(sources),
+            cues,
+            dict(adjectives or {}),
+            common,
+        )
 
     def save(self, path: Path) -> None:
-        """Write the table and its compiled matcher (so a load does not rebuild the automaton)."""
+        """Write the compact table and the compiled automaton (a load rebuilds nothing)."""
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
         payload = {
             "format": FORMAT,
-            "rows": self.rows,
-            "forms": self.forms,
+            "table": {f: getattr(self.table, f) for f in PlaceTable.__dataclass_fields__},
+            "names": {f: getattr(self.names, f) for f in NameIndex.__dataclass_fields__},
             "checksum": self.checksum,
             "sources": list(self.sources),
             "cues": self.cues,
             "adjectives": self.adjectives,
-            "cue_only": self.cue_only,
-            "matcher": self.name_matcher(),
             "common": self.common,
         }
         with tmp.open("wb") as fh:
@@ -152,21 +451,35 @@ class CompiledGazetteer:
         try:
             with path.open("rb") as fh:
                 payload = pickle.load(fh)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError) as exc:
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError) as exc:
             raise ResourceError(Errors.E251, path=path, reason=str(exc)) from exc
-        if not isinstance(payload, dict) or payload.get("format") != FORMAT:
-            raise ResourceError(Errors.E251, path=path, reason=f"not a {FORMAT} file")
-        return cls(
-            payload["rows"],
-            payload["forms"],
-            payload["checksum"],
-            tuple(payload["sources"]),
-            payload["cues"],
-            payload.get("adjectives", {}),
-            payload.get("cue_only", frozenset()),
-            payload.get("matcher"),
-            payload.get("common", frozenset()),
-        )
+        fmt = payload.get("format") if isinstance(payload, dict) else None
+        try:
+            if fmt == _FORMAT_V1:  # a build from before the compact layout: compacted on load
+                log.warning("%s is in the old %s layout; rebuild it for a faster load", path, _FORMAT_V1)
+                return cls.from_rows(
+                    payload["rows"],
+                    payload["forms"],
+                    payload["checksum"],
+                    payload["sources"],
+                    payload["cues"],
+                    payload.get("adjectives", {}),
+                    payload.get("cue_only", frozenset()),
+                    payload.get("common", frozenset()),
+                )
+            if fmt != FORMAT:
+                raise ResourceError(Errors.E251, path=path, reason=f"not a {FORMAT} file")
+            return cls(
+                PlaceTable(**payload["table"]),
+                NameIndex(**payload["names"]),
+                payload["checksum"],
+                tuple(payload["sources"]),
+                payload["cues"],
+                payload.get("adjectives", {}),
+                payload.get("common", frozenset()),
+            )
+        except (KeyError, TypeError) as exc:
+            raise ResourceError(Errors.E251, path=path, reason=f"missing or bad field: {exc}") from exc
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -178,12 +491,14 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 class Gazetteer:
-    """Place lookup over a compiled table; the name matcher is built on first use."""
+    """Place lookup over a compiled table; ``PlaceEntry`` objects are made on demand and memoized."""
 
     def __init__(self, compiled: CompiledGazetteer) -> None:
         self._c = compiled
+        self._t = compiled.table
+        self._names = compiled.names
         self._entries: dict[int, PlaceEntry] = {}
-        self._by_id: dict[str, int] | None = None
+        self._other_index: dict[str, int] | None = None
         self._cands: dict[tuple[int, ...], tuple[PlaceEntry, ...]] = {}
 
     @property
@@ -195,37 +510,42 @@ class Gazetteer:
         return self._c.sources
 
     def __len__(self) -> int:
-        return len(self._c.rows)
+        return self._t.n
 
     @property
     def n_forms(self) -> int:
-        return len(self._c.forms)
+        return self._names.n_forms
 
-    @cached_property
-    def _matcher(self) -> Matcher[int]:
-        return self._c.name_matcher()
+    @property
+    def _matcher(self) -> NameIndex:
+        """The name index (loaded with the table; kept for callers that touch it to force a load)."""
+        return self._names
 
     def _entry(self, i: int) -> PlaceEntry:
         e = self._entries.get(i)
         if e is None:
-            e = PlaceEntry(*self._c.rows[i])
+            if len(self._entries) >= _ENTRY_CACHE:
+                self._entries.clear()  # a bound on a long run's memory; entries are cheap to remake
+                self._cands.clear()
+            e = self._t.entry(i)
             self._entries[i] = e
         return e
 
     def get(self, place_id: str) -> PlaceEntry:
-        if self._by_id is None:
-            self._by_id = {row[0]: i for i, row in enumerate(self._c.rows)}
-        i = self._by_id.get(place_id)
+        if self._other_index is None:
+            self._other_index = {s: k for k, s in enumerate(self._t.other_ids)}
+        i = self._t.row_of(place_id, self._other_index)
         if i is None:
             raise KeyError(Errors.E254.fmt(id=place_id))
         return self._entry(i)
 
     def lookup(self, name: str) -> tuple[PlaceEntry, ...]:
         """Every entry registered under ``name`` (folded), without the clitic rule."""
-        return tuple(self._entry(i) for i in self._c.forms.get(fold(name), ()))
+        fid = self._names.form_id(fold(name))
+        return () if fid is None else tuple(self._entry(i) for i in self._names.rows(fid))
 
     def entries(self) -> list[PlaceEntry]:
-        return [self._entry(i) for i in range(len(self._c.rows))]
+        return [self._entry(i) for i in range(self._t.n)]
 
     def _cue(self, key: str, start: int, prefix: str) -> tuple[str | None, str | None]:
         """The cue word right before a name ("مدينة الحسكة", "بريف حلب"), or None.
@@ -267,12 +587,19 @@ class Gazetteer:
             stop += 1
         return self._c.adjectives.get(key[pos:stop]) if stop > pos else None
 
-    def _candidates(self, rows: tuple[int, ...]) -> tuple[PlaceEntry, ...]:
-        """The entries of one hit's rows (memoized per row tuple: the same names recur)."""
-        cands = self._cands.get(rows)
+    def _candidates(self, fids: tuple[int, ...]) -> tuple[PlaceEntry, ...]:
+        """The entries of one hit's forms, rows merged in order (memoized: the same names recur)."""
+        cands = self._cands.get(fids)
         if cands is None:
-            cands = tuple(self._entry(i) for i in rows)
-            self._cands[rows] = cands
+            rows = self._names.rows
+            if len(fids) == 1:
+                cands = tuple(self._entry(i) for i in rows(fids[0]))
+            else:
+                merged: list[int] = []
+                for fid in fids:
+                    merged.extend(i for i in rows(fid) if i not in merged)
+                cands = tuple(self._entry(i) for i in merged)
+            self._cands[fids] = cands
         return cands
 
     def match(self, norm: NormalizedText, skip: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
@@ -283,11 +610,11 @@ class Gazetteer:
         out: list[PlaceMention] = []
         key = norm.key
         span_of = norm.span
-        cue_only = self._c.cue_only
+        cue_only = self._names.cue_only
         common = self._c.common
-        for start, end, form, prefix, _stripped, rows in self._matcher.select(key):
+        for start, end, prefix, fids in self._names.select(key):
             cue, word = self._cue(key, start, prefix)
-            if cue is None and form in cue_only:
+            if cue is None and cue_only[fids[0]]:
                 continue  # a common word ("إلى", "بيان", "العديد") is a place only behind a cue word
             if prefix and prefix + key[start:end] in common:
                 continue  # the whole word is a common word read as clitic + name ("فرقه" is not ف + الرقة)
@@ -295,7 +622,7 @@ class Gazetteer:
             if skip and any(span.start < e and s < span.end for s, e in skip):
                 continue
             hint = self._adjective(key, end)
-            out.append(PlaceMention(start, end, span, self._candidates(rows), cue, word, hint))
+            out.append(PlaceMention(start, end, span, self._candidates(fids), cue, word, hint))
         return out
 
     def resolve(
@@ -378,18 +705,16 @@ class Gazetteer:
         return tuple(chain)
 
     def stats(self) -> dict[str, Any]:
-        by_feature: dict[str, int] = {}
-        by_country: dict[str, int] = {}
-        for row in self._c.rows:
-            by_feature[row[9]] = by_feature.get(row[9], 0) + 1
-            by_country[row[5]] = by_country.get(row[5], 0) + 1
-        n_ar = sum(1 for row in self._c.rows if row[2])
+        t = self._t
+        by_feature = Counter(t.feature)
+        by_country = Counter(t.country)
+        n_ar = len(t.name_ar) - t.name_ar.count(-1)
         return {
-            "entries": len(self._c.rows),
-            "names": len(self._c.forms),
+            "entries": t.n,
+            "names": self._names.n_forms,
             "with_arabic_name": n_ar,
-            "features": dict(sorted(by_feature.items())),
-            "countries": dict(sorted(by_country.items())),
+            "features": dict(sorted((t.text(k) or "", n) for k, n in by_feature.items())),
+            "countries": dict(sorted((t.text(k) or "", n) for k, n in by_country.items())),
             "sources": list(self._c.sources),
             "checksum": self._c.checksum,
         }

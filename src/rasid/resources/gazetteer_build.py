@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 TEXT_DATA_DIR = LEXICON_DIR.parent / "text"
 
-BUILD_VERSION = "5"  # bump when the compiled layout or the selection rules change
+BUILD_VERSION = "6"  # bump when the compiled layout or the selection rules change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -119,10 +119,10 @@ class Builder:
         self.names.append([n for n in names if n])
         return len(self.rows) - 1
 
-    def compile(
-        self, checksum: str, sources: Sequence[str], cues: dict[str, str], adjectives: dict[str, str]
-    ) -> CompiledGazetteer:
-        """Fold every name; stop names and cue words ("مدينة", "مخيم") alone are never place names."""
+    def tables(self, cues: dict[str, str]) -> tuple[dict[str, list[int]], frozenset[str]]:
+        """Folded name -> row indices, and the names that need a cue word (common words, too short).
+
+        Stop names and cue words ("مدينة", "مخيم") alone are never place names."""
         forms: dict[str, list[int]] = defaultdict(list)
         stop = self.stopnames | frozenset(cues) | frozenset("ال" + c for c in cues)
         for i, names in enumerate(self.names):
@@ -141,8 +141,15 @@ class Builder:
             if (is_common(f, self.common) or _too_short(f))
             and all(self.rows[i][9] != "country" for i in rows)
         )
-        return CompiledGazetteer(
-            self.rows, dict(forms), checksum, tuple(sources), cues, adjectives, cue_only, None, self.common
+        return dict(forms), cue_only
+
+    def compile(
+        self, checksum: str, sources: Sequence[str], cues: dict[str, str], adjectives: dict[str, str]
+    ) -> CompiledGazetteer:
+        """The compact table (column arrays, int name index) of every row and folded name."""
+        forms, cue_only = self.tables(cues)
+        return CompiledGazetteer.from_rows(
+            self.rows, forms, checksum, sources, cues, adjectives, cue_only, self.common
         )
 
 
