@@ -83,6 +83,14 @@ NEWS_PIECES = [
     "January 22, 2022",
     "15 رمضان 1443 هـ",
     "عام 2011",
+    "بين 3 و5 آذار",
+    "من 10 إلى 12",
+    "ليل الثلاثاء الأربعاء",
+    "مطلع الأسبوع",
+    "خلال الساعات الـ48 الماضية",
+    "فاتح ماي",
+    "1445هـ",
+    "الأحد 25/2/2024",
     "\t",
     "\n",
     "%",
@@ -97,6 +105,9 @@ news = st.lists(st.one_of(st.sampled_from(NEWS_PIECES), st.text(max_size=3)), ma
 @example("صباح أمس السبت ومساء الخميس الماضي، الجمعة 5 آذار، في مطلع شباط ونهاية كانون الثاني وشهر رمضان")
 @example("منذ 2011 وفي\u30001999 وعام 20000 وخلال2020 ولعام  2021")
 @example("كانون\u3000الثاني 2022 واعتبارا من 3 تشرين الأول وهذا الأسبوع وأول أمس")
+@example(
+    "بين  3 و5 آذار ومن\t10 إلى 12 ويومي 7 و8 أيار، ليلة السبت - الأحد، عام 1445 هـ وفي الساعات ال24 الماضيه"
+)
 def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
     from rasid.text import dates, numbers
     from rasid.text.normalize import normalize
@@ -115,6 +126,18 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
     year = next(rx for kind, rx, _ in g.patterns if kind == "year")
     if dates._YEAR_AFTER_SPACE.search(key) is None:
         assert not list(year.finditer(key))
+    hijri_year = next(rx for kind, rx, _ in g.patterns if kind == "hijri_year")
+    if dates._HIJRI_YEAR_DIGITS.search(key) is None:
+        assert not list(hijri_year.finditer(key))
+    hours = next(rx for kind, rx, _ in g.patterns if kind == "hours")
+    if "ساع" in key:
+        got_hours = finditer_at(hours, key, g.hours_starts.starts(key)["hours"])
+        assert [m.span() for m in got_hours] == [m.span() for m in hours.finditer(key)]
+    else:
+        assert not list(hours.finditer(key))
+    day_range = next(rx for kind, rx, _ in g.patterns if kind == "range")
+    got_range = finditer_at(day_range, key, dates.range_starts(key, digits.short, g.range_leads))
+    assert [m.span() for m in got_range] == [m.span() for m in day_range.finditer(key)]
     word_starts = g.starts.starts(key)
     for kind, rx, _ in g.patterns:
         if kind in dates._DIGIT_KINDS:
@@ -128,6 +151,7 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
         kind: sorted({p for lb in labels for p in word_starts[lb]})
         for kind, labels in dates._LOOK_BACK_STARTS.items()
     }
+    assert set(back) == {kind for kind, _, pre_rx in g.patterns if pre_rx is not None}
     for kind, _, pre_rx in g.patterns:
         if pre_rx is None:
             continue

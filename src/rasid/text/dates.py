@@ -28,8 +28,8 @@ PRECISIONS = ("day", "week", "month", "year")
 _WS_RUN = re.compile(r"\s+")
 # A space then a year of 19xx/20xx, written to start with the digits (fast to scan for).
 _YEAR_AFTER_SPACE = re.compile(r"(?:19|20)\d\d(?<=\s\d\d\d\d)")
-# Every "hijri_year" match holds a year 13xx/14xx not followed by another digit.
-_HIJRI_YEAR_DIGITS = re.compile(r"1[34]\d\d(?!\d)")
+# Every "hijri_year" match holds a year 13xx/14xx then a Hijri marker (folded: "ه...", "للهجره").
+_HIJRI_YEAR_DIGITS = re.compile(r"1[34]\d\d\s*(?:ه|لل)")
 _UNIT_PRECISION = {1: "day", 7: "week", 30: "month", 365: "year"}
 
 
@@ -78,6 +78,8 @@ class _Grammar:
     units: dict[str, tuple[int, int]]  # folded unit -> (days, count implied by a dual or 1)
     hijri_markers: frozenset[str]
     parts: dict[str, str]  # folded part word -> start | middle | end
+    range_leads: tuple[str, ...]  # folded words that open a day range ("بين", "من")
+    hours_starts: WordStarts  # where "خلال/في الساعات ..." can start; scanned only when "ساع" occurs
     starts: WordStarts  # kind -> where its leading word can begin (kinds that start with a word)
 
 
@@ -239,13 +241,13 @@ def _grammar() -> _Grammar:
         units,
         hm,
         parts,
+        tuple(sorted({fold(w) for w in rw["leads"]})),
+        WordStarts({"hours": _firsts(hw["leads"])}),
         WordStarts(
             {
-                "range": _firsts(rw["leads"]),
                 "night": _firsts(cal["night_words"]),
                 "first_of": _firsts(cal["first_day_words"]),
                 "part": _firsts(parts),
-                "hours": _firsts(hw["leads"]),
                 "mdy": _firsts(months),
                 "weekday": _firsts(weekdays),
                 "month": _firsts(months, hijri),
@@ -266,8 +268,9 @@ def _norm_ws(s: str | None) -> str:
 
 def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
     """Fields of a DateExpr from a match's groups, or None when the match is not a date after all."""
-    wd = g.weekdays.get(_norm_ws(gd.get("wd"))) if gd.get("wd") else None
-    rel = g.rel.get(_norm_ws(gd.get("rel"))) if gd.get("rel") else None
+    wd_word, rel_word = gd.get("wd"), gd.get("rel")
+    wd = g.weekdays.get(_norm_ws(wd_word)) if wd_word else None
+    rel = g.rel.get(_norm_ws(rel_word)) if rel_word else None
     if kind in ("numeric", "iso"):
         nd, nm, ny = int(gd["d"]), int(gd["m"]), int(gd["y"])
         if nm > 12 and nd <= 12:
@@ -379,6 +382,22 @@ def _look_back(pre_rx: re.Pattern[str], key: str, s: int, starts: Sequence[int])
     return None
 
 
+def range_starts(key: str, short_runs: Sequence[int], leads: Sequence[str]) -> list[int]:
+    """Where a day range ("بين 3 و5 آذار") can start: a lead word, then spaces, then a short digit run.
+    Cheaper than trying the pattern at every "من" of the text."""
+    out: list[int] = []
+    lasts = {w[-1] for w in leads}
+    for q in short_runs:
+        if q < 2 or not key[q - 1].isspace():
+            continue
+        j = q - 1
+        while j > 0 and key[j - 1].isspace():
+            j -= 1
+        if key[j - 1] in lasts:
+            out.extend(j - len(w) for w in leads if key.endswith(w, 0, j))
+    return sorted(out)
+
+
 def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     """Every date expression in the text, left to right, without resolving it."""
     g = _grammar()
@@ -387,13 +406,16 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     out: list[DateExpr] = []
     digits = digit_runs(key)
     word_starts = g.starts.starts(key)
-    back_starts = {
-        kind: sorted({p for label in labels for p in word_starts[label]})
-        for kind, labels in _LOOK_BACK_STARTS.items()
-    }
+    back_starts: dict[tuple[str, ...], list[int]] = {}  # built when a kind first looks back
     for kind, rx, pre_rx in g.patterns:
         if kind in _DIGIT_KINDS:
             matches = finditer_at(rx, key, _DIGIT_KINDS[kind](digits))
+        elif kind == "range":
+            matches = finditer_at(rx, key, range_starts(key, digits.short, g.range_leads))
+        elif kind == "hours":
+            if "ساع" not in key:
+                continue  # every "hours" match holds "ساعه" or "ساعات"
+            matches = finditer_at(rx, key, g.hours_starts.starts(key)["hours"])
         elif kind in word_starts:
             matches = finditer_at(rx, key, word_starts[kind])
         elif kind == "year" and _YEAR_AFTER_SPACE.search(key) is None:
@@ -411,7 +433,11 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             gd: dict[str, Any] = m.groupdict()
             if pre_rx is not None:
                 # Optional words before the anchor word ("أمس" before "السبت"), found looking back.
-                pm = _look_back(pre_rx, key, s, back_starts[kind])
+                labels = _LOOK_BACK_STARTS[kind]
+                starts = back_starts.get(labels)
+                if starts is None:
+                    starts = back_starts[labels] = sorted({p for lb in labels for p in word_starts[lb]})
+                pm = _look_back(pre_rx, key, s, starts)
                 if pm is not None and at_boundary(key, pm.start(), s):
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
                     if kind != "month" or gd.get("part") or (gd.get("pre") or "").startswith("شهر"):
