@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from rasid.model import Actor, Span
 from rasid.resources.lexicons import LexMatch
-from rasid.resources.matcher import Matcher
+from rasid.resources.matcher import Matcher, longest_first
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import at_boundary
 
@@ -222,45 +222,63 @@ class LexiconSet:
                 self._ids[(form, name)] = tuple(ids)
 
     def match(self, norm: NormalizedText) -> dict[str, list[LexMatch]]:
-        key = norm.key
-        groups: dict[str, dict[tuple[int, int], list[tuple[bool, str, str]]]] = {n: {} for n in self.names}
         names = self._names
-        for start, end, form, prefix, stripped in self._matcher.candidates(key):
+        groups: dict[str, dict[tuple[int, int], list[tuple[bool, str, str]]]] = {}
+        for start, end, form, prefix, stripped in self._matcher.candidates(norm.key):
+            item = (stripped, form, prefix)
             for name in names[form]:
-                groups[name].setdefault((start, end), []).append((stripped, form, prefix))
-        return {name: self._select(name, groups[name], norm) for name in self.names}
+                by_span = groups.get(name)
+                if by_span is None:
+                    groups[name] = {(start, end): [item]}
+                    continue
+                group = by_span.get((start, end))
+                if group is None:
+                    by_span[(start, end)] = [item]
+                else:
+                    group.append(item)
+        spans: dict[tuple[int, int], Span] = {}  # one Span per key range, shared by the lexicons
+        return {
+            name: self._select(name, groups[name], norm, spans) if name in groups else []
+            for name in self.names
+        }
 
     def _select(
-        self, name: str, groups: dict[tuple[int, int], list[tuple[bool, str, str]]], norm: NormalizedText
+        self,
+        name: str,
+        groups: dict[tuple[int, int], list[tuple[bool, str, str]]],
+        norm: NormalizedText,
+        spans: dict[tuple[int, int], Span],
     ) -> list[LexMatch]:
-        if not groups:
-            return []
-        spans = sorted(groups)
-        spans.sort(key=lambda se: se[0] - se[1])  # longest first, then leftmost (stable)
-        occupied = bytearray(len(norm.key))
-        chosen: list[tuple[int, int]] = []
-        for start, end in spans:
-            if occupied.find(1, start, end) != -1:
-                continue
-            occupied[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
-        chosen.sort()
-        entries = self.lexicons[name].entries
-        out: list[LexMatch] = []
+        # Longest first, then leftmost, greedily without overlaps; when no two candidate ranges overlap
+        # (the common case) that keeps them all, so the greedy pass is skipped.
+        chosen = sorted(groups)
+        prev_end = -1
         for start, end in chosen:
-            group = groups[(start, end)]
+            if start < prev_end:
+                chosen = longest_first(chosen, len(norm.key))
+                break
+            prev_end = end
+        entries = self.lexicons[name].entries
+        all_ids = self._ids
+        out: list[LexMatch] = []
+        for se in chosen:
+            group = groups[se]
             if len(group) == 1:
                 _, form, prefix = group[0]
-                ids: Sequence[str] = self._ids[(form, name)]
+                ids: Sequence[str] = all_ids[(form, name)]
             else:
                 group.sort()  # an unstripped form first, then the smallest form
                 _, form, prefix = group[0]
                 merged: list[str] = []
                 for _, f, _ in group:
-                    merged.extend(i for i in self._ids[(f, name)] if i not in merged)
+                    merged.extend(i for i in all_ids[(f, name)] if i not in merged)
                 ids = merged
-            span = norm.span(start, end)
-            out.extend(LexMatch(entries[i], start, end, span, form, prefix) for i in ids)
+            span = spans.get(se)
+            if span is None:
+                span = spans[se] = norm.span(*se)
+            start, end = se
+            for i in ids:
+                out.append(LexMatch(entries[i], start, end, span, form, prefix))
         return out
 
 

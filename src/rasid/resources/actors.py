@@ -335,31 +335,37 @@ class ActorRegistry:
         return current.id
 
     def _mentions(self, hit: Hit[_AliasRef]) -> list[ActorMention]:
+        return self._mentions_at(hit.key_start, hit.key_end, hit.span, hit.payloads, hit.prefix)
+
+    @staticmethod
+    def _mentions_at(
+        start: int, end: int, span: Span, payloads: tuple[_AliasRef, ...], prefix: str
+    ) -> list[ActorMention]:
         refs: dict[str, _AliasRef] = {}
-        for ref in hit.payloads:
-            if ref.alias.exact_case and hit.span.text != ref.alias.text:
+        for ref in payloads:
+            if ref.alias.exact_case and span.text != ref.alias.text:
                 continue
             refs.setdefault(ref.actor_id, ref)
         shared = len(refs) > 1
         return [
-            ActorMention(
-                ref.actor_id,
-                hit.key_start,
-                hit.key_end,
-                hit.span,
-                ref.alias.text,
-                ref.alias.label,
-                hit.prefix,
-                shared,
-            )
+            ActorMention(ref.actor_id, start, end, span, ref.alias.text, ref.alias.label, prefix, shared)
             for ref in refs.values()
         ]
 
     def match(self, norm: NormalizedText) -> list[ActorMention]:
         """Actor mentions in text order (longest alias wins; a shared alias gives one mention per actor)."""
         out: list[ActorMention] = []
-        for hit in self._matcher.match(norm):
-            out.extend(self._mentions(hit))
+        span = norm.span
+        mentions_at = self._mentions_at
+        for start, end, _, prefix, _, payloads in self._matcher.select(norm.key):
+            if len(payloads) == 1 and not payloads[0].alias.exact_case:  # the common case, inline
+                ref = payloads[0]
+                a = ref.alias
+                out.append(
+                    ActorMention(ref.actor_id, start, end, span(start, end), a.text, a.label, prefix, False)
+                )
+            else:
+                out.extend(mentions_at(start, end, span(start, end), payloads, prefix))
         return out
 
     def lookup(self, norm: NormalizedText) -> list[tuple[ActorMention, bool]]:

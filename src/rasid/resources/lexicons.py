@@ -87,10 +87,12 @@ class Lexicon:
         A form listed by several entries gives one LexMatch per entry at the same span.
         """
         out: list[LexMatch] = []
-        for hit in self._matcher.match(norm):
-            for entry_id in hit.payloads:
-                entry = self.entries[entry_id]
-                out.append(LexMatch(entry, hit.key_start, hit.key_end, hit.span, hit.form, hit.prefix))
+        entries = self.entries
+        span = norm.span
+        for start, end, form, prefix, _, entry_ids in self._matcher.select(norm.key):
+            sp = span(start, end)
+            for entry_id in entry_ids:
+                out.append(LexMatch(entries[entry_id], start, end, sp, form, prefix))
         return out
 
     @property

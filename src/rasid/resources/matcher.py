@@ -170,17 +170,13 @@ class Matcher(Generic[P]):
                     group.append((stripped, form, prefix))
         if not groups:
             return []
-        # Longest first, then leftmost (a stable sort over spans already in text order).
-        spans = sorted(groups)
-        spans.sort(key=_neg_length)
-        occupied = bytearray(len(key))
-        chosen: list[tuple[int, int]] = []
-        for start, end in spans:
-            if occupied.find(1, start, end) != -1:
-                continue
-            occupied[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
-        chosen.sort()
+        chosen = sorted(groups)
+        prev_end = -1
+        for start, end in chosen:
+            if start < prev_end:  # two candidates overlap: longest first, then leftmost, greedily
+                chosen = longest_first(chosen, len(key))
+                break
+            prev_end = end
         table = self._payloads
         out: list[tuple[int, int, str, str, bool, tuple[P, ...]]] = []
         for start, end in chosen:
@@ -211,3 +207,19 @@ class Matcher(Generic[P]):
 
 def _neg_length(span: tuple[int, int]) -> int:
     return span[0] - span[1]
+
+
+def longest_first(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """Of ``spans`` (sorted, key offsets below ``size``), the longest first, then leftmost, skipping any
+    that overlaps one taken; in text order. When no two overlap this is ``spans`` itself, and callers
+    check that first (the common case)."""
+    ordered = sorted(spans, key=_neg_length)  # stable: leftmost first among equal lengths
+    occupied = bytearray(size)
+    chosen: list[tuple[int, int]] = []
+    for start, end in ordered:
+        if occupied.find(1, start, end) != -1:
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        chosen.append((start, end))
+    chosen.sort()
+    return chosen
