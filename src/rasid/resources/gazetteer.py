@@ -16,15 +16,17 @@ from __future__ import annotations
 
 import logging
 import math
+import mmap
 import os
 import pickle
+import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal, cast
 
 import ahocorasick
 
@@ -48,7 +50,8 @@ FEATURES: tuple[str, ...] = (
     "neighbourhood",
     "site",
 )
-FORMAT = "rasid.gazetteer/2"  # compact column arrays
+FORMAT = "rasid.gazetteer/3"  # compact column arrays, memory-mapped
+_MAGIC = b"RASIDGZ3"
 _FORMAT_V1 = "rasid.gazetteer/1"  # rows as tuples (still read)
 
 # Default preference between candidates of one name when nothing else decides (higher wins).
@@ -117,6 +120,11 @@ _ID_PREFIXES: tuple[str, ...] = ("wof:", "gn:")
 _ID_OTHER = 2
 _ID_NUM_MAX = 1 << 60
 
+# Column types: ``array`` after a build, ``memoryview`` over the memory-mapped file after a load.
+Ints = Sequence[int]
+Floats = Sequence[float]
+Blob = bytes | memoryview
+
 
 def _numeric_code(place_id: str) -> int | None:
     for kind, prefix in enumerate(_ID_PREFIXES):
@@ -152,24 +160,24 @@ class PlaceTable:
     """
 
     n: int
-    ids: array[int]  # id code per row
+    ids: Ints  # id code per row
     other_ids: tuple[str, ...]  # ids that are not "<prefix>:<number>"
-    id_sorted: array[int]  # the id codes, sorted
-    id_perm: array[int]  # row of each sorted code
-    strings: bytes
-    str_off: array[int]
-    name: array[int]
-    name_ar: array[int]
-    country: array[int]
-    admin1: array[int]
-    admin2: array[int]
-    admin3: array[int]
-    feature: array[int]
-    lat: array[float]
-    lon: array[float]
-    population: array[int]
-    par_off: array[int]  # parents of row i: par[par_off[i]:par_off[i + 1]] (id codes, outermost first)
-    par: array[int]
+    id_sorted: Ints  # the id codes, sorted
+    id_perm: Ints  # row of each sorted code
+    strings: Blob  # UTF-8, every distinct string once
+    str_off: Ints
+    name: Ints
+    name_ar: Ints
+    country: Ints
+    admin1: Ints
+    admin2: Ints
+    admin3: Ints
+    feature: Ints
+    lat: Floats
+    lon: Floats
+    population: Ints
+    par_off: Ints  # parents of row i: par[par_off[i]:par_off[i + 1]] (id codes, outermost first)
+    par: Ints
 
     @classmethod
     def from_rows(cls, rows: Sequence[Row]) -> PlaceTable:
@@ -230,7 +238,7 @@ class PlaceTable:
     def text(self, k: int) -> str | None:
         if k < 0:
             return None
-        return self.strings[self.str_off[k] : self.str_off[k + 1]].decode("utf-8")
+        return str(self.strings[self.str_off[k] : self.str_off[k + 1]], "utf-8")
 
     def decode_id(self, code: int) -> str:
         kind = code & 3
@@ -280,12 +288,12 @@ class NameIndex:
     """
 
     n_forms: int
-    form_off: array[int]
-    form_rows: array[int]
-    cue_only: bytes  # 1 per form that is a common word (a place only behind a cue word)
-    needle_len: array[int]
-    tgt_off: array[int]
-    tgt: array[int]
+    form_off: Ints
+    form_rows: Ints
+    cue_only: Blob  # 1 per form that is a common word (a place only behind a cue word)
+    needle_len: Ints
+    tgt_off: Ints
+    tgt: Ints
     automaton: Any  # ahocorasick.Automaton(STORE_INTS), None when there are no names
 
     @classmethod
@@ -321,7 +329,7 @@ class NameIndex:
         flags = bytes(1 if f in cue_only else 0 for f in names)
         return cls(len(names), form_off, form_rows, flags, needle_len, tgt_off, tgt, automaton)
 
-    def rows(self, fid: int) -> array[int]:
+    def rows(self, fid: int) -> Ints:
         return self.form_rows[self.form_off[fid] : self.form_off[fid + 1]]
 
     def form_id(self, form: str) -> int | None:
@@ -429,27 +437,60 @@ class CompiledGazetteer:
         )
 
     def save(self, path: Path) -> None:
-        """Write the compact table and the compiled automaton (a load rebuilds nothing)."""
+        """Write the file a load memory-maps: magic, header, raw column arrays, the pickled automaton.
+
+        Layout: ``MAGIC``, 8-byte little-endian header length, a pickled header (metadata and where each
+        array lies: typecode, offset, count), the arrays' bytes (8-aligned, native byte order as named in
+        the header), then the automaton pickled (its nodes cannot be mapped).
+        """
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-        payload = {
-            "format": FORMAT,
-            "table": {f: getattr(self.table, f) for f in PlaceTable.__dataclass_fields__},
-            "names": {f: getattr(self.names, f) for f in NameIndex.__dataclass_fields__},
+        columns: dict[str, tuple[str, bytes]] = {}
+        for part, obj in (("table", self.table), ("names", self.names)):
+            for name in obj.__dataclass_fields__:
+                value = getattr(obj, name)
+                if isinstance(value, array):
+                    columns[f"{part}.{name}"] = (value.typecode, value.tobytes())
+                elif isinstance(value, memoryview):
+                    columns[f"{part}.{name}"] = (value.format, value.tobytes())
+                elif isinstance(value, bytes):
+                    columns[f"{part}.{name}"] = ("B", value)
+        meta = {
+            "table": {"n": self.table.n, "other_ids": self.table.other_ids},
+            "names": {"n_forms": self.names.n_forms},
             "checksum": self.checksum,
             "sources": list(self.sources),
             "cues": self.cues,
             "adjectives": self.adjectives,
             "common": self.common,
         }
+        layout: dict[str, tuple[str, int, int]] = {}
+        offset = 0
+        for key, (code, raw) in columns.items():
+            layout[key] = (code, offset, len(raw))
+            offset += len(raw) + (-len(raw) % 8)
+        header = {"format": FORMAT, "byteorder": sys.byteorder, "meta": meta, "layout": layout}
+        head = pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL)
+        start = len(_MAGIC) + 8 + len(head)
+        start += -start % 8
         with tmp.open("wb") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            fh.write(_MAGIC + len(head).to_bytes(8, "little") + head)
+            fh.write(b"\0" * (start - fh.tell()))
+            for _code, raw in columns.values():
+                fh.write(raw + b"\0" * (-len(raw) % 8))
+            pickle.dump(self.names.automaton, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
 
     @classmethod
     def read(cls, path: Path) -> CompiledGazetteer:
+        """Load a compiled file: the arrays are memory-mapped (shared between processes, paged in on
+        use), only the automaton is read into memory. Files of the older pickled layouts are still read."""
         try:
             with path.open("rb") as fh:
+                magic = fh.read(len(_MAGIC))
+                if magic == _MAGIC:
+                    return cls._read_mapped(path, fh)
+                fh.seek(0)
                 payload = pickle.load(fh)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError) as exc:
             raise ResourceError(Errors.E251, path=path, reason=str(exc)) from exc
@@ -467,18 +508,42 @@ class CompiledGazetteer:
                     payload.get("cue_only", frozenset()),
                     payload.get("common", frozenset()),
                 )
-            if fmt != FORMAT:
-                raise ResourceError(Errors.E251, path=path, reason=f"not a {FORMAT} file")
-            return cls(
-                PlaceTable(**payload["table"]),
-                NameIndex(**payload["names"]),
-                payload["checksum"],
-                tuple(payload["sources"]),
-                payload["cues"],
-                payload.get("adjectives", {}),
-                payload.get("common", frozenset()),
-            )
+            raise ResourceError(Errors.E251, path=path, reason=f"not a {FORMAT} file")
         except (KeyError, TypeError) as exc:
+            raise ResourceError(Errors.E251, path=path, reason=f"missing or bad field: {exc}") from exc
+
+    @classmethod
+    def _read_mapped(cls, path: Path, fh: BinaryIO) -> CompiledGazetteer:
+        try:
+            size = int.from_bytes(fh.read(8), "little")
+            header = pickle.loads(fh.read(size))
+            if header.get("format") != FORMAT:
+                raise ResourceError(Errors.E251, path=path, reason=f"not a {FORMAT} file")
+            if header.get("byteorder") != sys.byteorder:
+                raise ResourceError(Errors.E251, path=path, reason="built on a machine of another byte order")
+            start = len(_MAGIC) + 8 + size
+            start += -start % 8
+            layout: dict[str, tuple[str, int, int]] = header["layout"]
+            end = start + max((off + n + (-n % 8) for _, off, n in layout.values()), default=0)
+            mapped = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
+            fields: dict[str, dict[str, Any]] = {"table": {}, "names": {}}
+            for key, (code, off, n) in layout.items():
+                part, name = key.split(".", 1)
+                view = mapped[start + off : start + off + n]
+                fields[part][name] = view if code == "B" else cast(Any, view).cast(code)
+            fh.seek(end)
+            automaton = pickle.load(fh)
+            meta = header["meta"]
+            return cls(
+                PlaceTable(**meta["table"], **fields["table"]),
+                NameIndex(**meta["names"], **fields["names"], automaton=automaton),
+                meta["checksum"],
+                tuple(meta["sources"]),
+                meta["cues"],
+                meta.get("adjectives", {}),
+                meta.get("common", frozenset()),
+            )
+        except (KeyError, TypeError, IndexError) as exc:
             raise ResourceError(Errors.E251, path=path, reason=f"missing or bad field: {exc}") from exc
 
 
@@ -708,7 +773,7 @@ class Gazetteer:
         t = self._t
         by_feature = Counter(t.feature)
         by_country = Counter(t.country)
-        n_ar = len(t.name_ar) - t.name_ar.count(-1)
+        n_ar = sum(1 for k in t.name_ar if k >= 0)
         return {
             "entries": t.n,
             "names": self._names.n_forms,
