@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from threading import Lock
 from types import MappingProxyType
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
@@ -54,8 +54,10 @@ class LexEntry:
     en: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class LexMatch:
+class LexMatch(NamedTuple):
+    """One lexicon hit. A named tuple, not a frozen dataclass: one is built for every hit of every
+    document (~190 per 3 kB article), and a tuple is built about three times faster."""
+
     entry: LexEntry
     key_start: int
     key_end: int
