@@ -69,6 +69,13 @@ def _locality_feature(pop: int) -> str:
 
 
 def build_wof(path: Path, with_supplement: bool = True) -> CompiledGazetteer:
+    """Compile the extract at ``path`` (a directory of ``wof-XX.tsv.gz`` or one file), plus our supplement."""
+    b, checksum, sources = wof_builder(path, with_supplement)
+    return b.compile(checksum, sources, load_cues(), country_adjectives(load_countries()))
+
+
+def wof_builder(path: Path, with_supplement: bool = True) -> tuple[Builder, str, list[str]]:
+    """The rows and names of a WOF build before compiling, with the build's checksum and sources."""
     files = wof_files(path)
     countries = load_countries()
     b = Builder(load_stopnames(), load_common_words())
@@ -126,7 +133,7 @@ def build_wof(path: Path, with_supplement: bool = True) -> CompiledGazetteer:
         add_supplement(b, data_dir() / "supplement.tsv", countries)
         h.update(file_sha256(data_dir() / "supplement.tsv").encode())
         sources.append("rasid:places/supplement")
-    return b.compile(h.hexdigest(), sources, load_cues(), country_adjectives(countries))
+    return b, h.hexdigest(), sources
 
 
 def build_wof_many(paths: Sequence[Path]) -> CompiledGazetteer:
