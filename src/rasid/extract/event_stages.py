@@ -31,6 +31,9 @@ REPORTING_WINDOW_WORDS = 6
 # Words that open reported content ("قال إن ...", "أكد أن ..."), folded.
 COMPLEMENTIZERS = frozenset({"ان", "بان", "انه", "انها", "بانه", "بانها"})
 
+# "منذ" + a date at most this many days before publication is an ongoing event; longer is background.
+ONGOING_MAX_DAYS = 14
+
 VICTIM_KINDS = frozenset({"killed", "injured", "casualties", "captured", "missing"})
 
 # Figure kinds that belong to the violent event of the article when their own sentence has none.
@@ -107,15 +110,19 @@ def event_dates(
     norm: NormalizedText, dates: Sequence[Any], published: dt.date | None, cues: Cues
 ) -> list[Any]:
     """Dates as event ranges: "منذ ليل الثلاثاء" (since Tuesday night) runs to the publication date, and
-    "ليل الثلاثاء الأربعاء" (the night from Tuesday to Wednesday) covers both days. Same length and
-    order as ``dates``."""
-    out = list(dates)
+    "ليل الثلاثاء الأربعاء" (the night from Tuesday to Wednesday) covers both days; a long "since" span is
+    background and becomes None. Same length and order as ``dates``."""
+    out: list[Any] = list(dates)
     since_ends = [e for _, e in cues.get("since")]
     night_starts = {s for s, _ in cues.get("night")}
     for i, d in enumerate(dates):
         k = norm.to_key(d.span.start)
         if published and d.end < published and cues.near_before(since_ends, k, 0):
-            out[i] = dataclasses.replace(d, end=published, rule=f"{d.rule}+since")
+            if (published - d.start).days > ONGOING_MAX_DAYS:
+                # "منذ السابع من أكتوبر": a cumulative span, the background of the story, not its event.
+                out[i] = None
+            else:
+                out[i] = dataclasses.replace(d, end=published, rule=f"{d.rule}+since")
         elif k in night_starts and i + 1 < len(dates):
             nxt = dates[i + 1]
             gap = norm.original[d.span.end : nxt.span.start]
@@ -159,7 +166,7 @@ def _views(
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
     for i, d in enumerate(event_dates(norm, dates, published, cues)):
-        if i not in said:
+        if d is not None and i not in said:
             per_dates.setdefault(sentence_index(sentences, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
     for p in doc.layers.get("place_mentions", []):
