@@ -276,15 +276,23 @@ class PlaceTable:
         )
 
 
+# An automaton value packs what most hits need without a table look-up: the needle's length (bits 0-7;
+# 255: see ``needle_len``), its kind (bits 8-9) and an id (bits 10-): the form id of a needle with one form
+# (_ONE: the form itself; _ONE_BARE: a form without its article), else the needle id into ``tgt``
+# (_MANY: one of its forms is the needle itself; _MANY_BARE: all are article-less forms).
+_ONE, _ONE_BARE, _MANY, _MANY_BARE = 0, 1, 2, 3
+_LONG = 255
+
+
 @dataclass(frozen=True, slots=True)
 class NameIndex:
     """Folded names -> rows, and the Aho-Corasick automaton over them, all as ints.
 
     Forms are numbered in sorted order (so comparing ids compares the strings). A needle is what the
     automaton holds: every form, and a form without its article ("حسكه" for "الحسكه", matched only after
-    "لل"); the automaton's value is the needle's number. ``tgt`` holds each needle's forms as
-    ``form_id * 2 + stripped``, unstripped first; ``form_rows`` each form's rows in build order.
-    Same semantics as ``rasid.resources.matcher.Matcher`` over ``(form, row)`` pairs.
+    "لل"); the automaton's value packs the needle's length, kind and id (see ``_ONE``). ``tgt`` holds the
+    forms of needles with several as ``form_id * 2 + stripped``, unstripped first; ``form_rows`` each
+    form's rows in build order. Same semantics as ``rasid.resources.matcher.Matcher`` over ``(form, row)``.
     """
 
     n_forms: int
@@ -321,9 +329,16 @@ class NameIndex:
         if needles:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
             for nid, (needle, codes) in enumerate(needles.items()):
-                automaton.add_word(needle, nid)
-                needle_len.append(len(needle))
-                tgt.extend(sorted(codes, key=lambda c: (c & 1, c >> 1)))
+                codes.sort(key=lambda c: (c & 1, c >> 1))
+                length = len(needle)
+                if len(codes) == 1 and length < _LONG:
+                    value = (codes[0] >> 1) << 10 | (codes[0] & 1) << 8 | length
+                else:
+                    kind = _MANY if not codes[0] & 1 else _MANY_BARE
+                    value = nid << 10 | kind << 8 | min(length, _LONG)
+                automaton.add_word(needle, value)
+                needle_len.append(min(length, 65535))
+                tgt.extend(codes)
                 tgt_off.append(len(tgt))
             automaton.make_automaton()
         flags = bytes(1 if f in cue_only else 0 for f in names)
@@ -336,11 +351,23 @@ class NameIndex:
         """The id of a registered folded form, or None."""
         if self.automaton is None:
             return None
-        nid = self.automaton.get(form, -1)
-        if nid < 0:
+        value = self.automaton.get(form, -1)
+        if value < 0:
             return None
-        code = self.tgt[self.tgt_off[nid]]
-        return None if code & 1 else code >> 1
+        kind = value >> 8 & 3
+        if kind == _ONE:
+            return int(value >> 10)
+        if kind == _MANY:
+            return int(self.tgt[self.tgt_off[value >> 10]] >> 1)
+        return None
+
+    def _forms_of(self, value: int, lam: bool) -> tuple[int, ...]:
+        """The form ids a hit stands for (article-less forms only after "لل")."""
+        kind = value >> 8 & 3
+        if kind <= _ONE_BARE:
+            return (value >> 10,)
+        nid = value >> 10
+        return tuple(c >> 1 for c in self.tgt[self.tgt_off[nid] : self.tgt_off[nid + 1]] if lam or not c & 1)
 
     def select(self, key: str) -> list[tuple[int, int, str, tuple[int, ...]]]:
         """Longest non-overlapping hits as (start, end, prefix, form ids), in text order.
@@ -350,16 +377,18 @@ class NameIndex:
         """
         if self.automaton is None or not key:
             return []
-        hits: dict[tuple[int, int], tuple[str, list[int]]] = {}
+        hits: dict[tuple[int, int], tuple[str, int]] = {}
         n = len(key)
         isalpha = str.isalpha
         procl = PROCLITICS
-        nlen, tgt, tgt_off = self.needle_len, self.tgt, self.tgt_off
-        for last, nid in self.automaton.iter(key):
+        lam_article = _LAM_ARTICLE
+        nlen = self.needle_len
+        for last, value in self.automaton.iter(key):
             end = last + 1
             if end < n and isalpha(key[end]) and isalpha(key[last]):
                 continue  # ends inside a word
-            start = end - nlen[nid]
+            length = value & 255
+            start = end - (length if length != _LONG else nlen[value >> 10])
             if start == 0 or not isalpha(key[start - 1]):
                 prefix = ""
             else:
@@ -372,10 +401,9 @@ class NameIndex:
                     if isalpha(key[start]):
                         continue
                     prefix = ""  # a non-letter start is its own boundary
-            lam = prefix in _LAM_ARTICLE
-            codes = [c for c in tgt[tgt_off[nid] : tgt_off[nid + 1]] if lam or not c & 1]
-            if codes:
-                hits[(start, end)] = (prefix, codes)
+            if value & 256 and prefix not in lam_article:
+                continue  # only article-less forms here: they need "لل" before them
+            hits[(start, end)] = (prefix, value)
         if not hits:
             return []
         spans = sorted(hits)
@@ -389,9 +417,10 @@ class NameIndex:
             chosen.append((start, end))
         chosen.sort()
         out: list[tuple[int, int, str, tuple[int, ...]]] = []
+        forms_of = self._forms_of
         for start, end in chosen:
-            prefix, codes = hits[(start, end)]
-            out.append((start, end, prefix, tuple(c >> 1 for c in codes)))
+            prefix, value = hits[(start, end)]
+            out.append((start, end, prefix, forms_of(value, prefix in lam_article)))
         return out
 
 
