@@ -160,3 +160,43 @@ def test_weekday_before_a_numeric_date_joins_it() -> None:
     exprs = find_date_expressions(normalize("الجمعة 07/03/2024"))
     r = resolve(exprs[0], None)
     assert r is not None and r.weekday_conflict
+
+
+def test_narrative_days_are_not_relative_to_the_anchor() -> None:
+    # "صباح اليوم التالي" is the morning after a day of the story, not this morning.
+    exprs = find_date_expressions(normalize("وفي صباح اليوم التالي عاد الهدوء"))
+    assert exprs == []
+    assert [x.span.text for x in find_date_expressions(normalize("وفي صباح اليوم عاد الهدوء"))] == [
+        "صباح اليوم"
+    ]
+
+
+def test_hijri_numeric_dates_are_not_gregorian() -> None:
+    for text in ("صدر في 1445/11/6 هـ", "صدر في 6/11/1445"):
+        r = resolve(find_date_expressions(normalize(text))[0], None)
+        assert r is not None and (r.start.year, r.rule) == (2024, "hijri_date"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "want"),
+    [
+        ("في الخامس عشر من شباط", "الخامس عشر من شباط", ("2024-02-15", "2024-02-15")),
+        (
+            "يوم الحادي والعشرين من الشهر الماضي",
+            "الحادي والعشرين من الشهر الماضي",
+            ("2024-02-21", "2024-02-21"),
+        ),
+        ("في آذار من العام الماضي", "آذار من العام الماضي", ("2023-03-01", "2023-03-31")),
+        ("خلال شهري كانون الثاني وشباط", "شهري كانون الثاني وشباط", ("2024-01-01", "2024-02-29")),
+        ("يومي الأحد والاثنين الماضيين", "يومي الأحد والاثنين الماضيين", ("2024-03-03", "2024-03-04")),
+        ("خلال الأشهر الستة الماضية", "خلال الأشهر الستة الماضية", ("2023-09-07", "2024-03-07")),
+        ("طوال اليومين الماضيين", "طوال اليومين الماضيين", ("2024-03-05", "2024-03-07")),
+        ("اعتقل الأربعاء 6/3 في منزله", "الأربعاء 6/3", ("2024-03-06", "2024-03-06")),
+    ],
+)
+def test_ordinals_pairs_and_past_periods(text: str, expr: str, want: tuple[str, str]) -> None:
+    assert resolved(text, expr, THURSDAY)[:2] == want
+
+
+def test_a_bare_day_and_month_in_figures_is_not_a_date() -> None:
+    assert find_date_expressions(normalize("فاز الفريق 3/1 وسجل 10/5 من محاولاته")) == []

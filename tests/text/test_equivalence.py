@@ -91,6 +91,13 @@ NEWS_PIECES = [
     "فاتح ماي",
     "1445هـ",
     "الأحد 25/2/2024",
+    "الجمعة 10/5",
+    "السابع من",
+    "7 من الشهر الجاري",
+    "شهري آذار ونيسان",
+    "يومي الخميس والجمعة",
+    "الأيام الثلاثة الماضية",
+    "من العام الماضي",
     "\t",
     "\n",
     "%",
@@ -135,6 +142,10 @@ def test_candidate_scanning_finds_what_finditer_finds(text: str) -> None:
         assert [m.span() for m in got_hours] == [m.span() for m in hours.finditer(key)]
     else:
         assert not list(hours.finditer(key))
+    day_of_month = next(rx for kind, rx, _ in g.patterns if kind == "day_of_month")
+    dom_starts = sorted({*digits.short, *g.starts.starts(key)["ordinal"]})
+    got_dom = [m.span() for m in finditer_at(day_of_month, key, dom_starts)]
+    assert got_dom == [m.span() for m in day_of_month.finditer(key)]
     day_range = next(rx for kind, rx, _ in g.patterns if kind == "range")
     got_range = finditer_at(day_range, key, dates.range_starts(key, digits.short, g.range_leads))
     assert [m.span() for m in got_range] == [m.span() for m in day_range.finditer(key)]

@@ -31,6 +31,7 @@ _YEAR_AFTER_SPACE = re.compile(r"(?:19|20)\d\d(?<=\s\d\d\d\d)")
 # Every "hijri_year" match holds a year 13xx/14xx then a Hijri marker (folded: "ه...", "للهجره").
 _HIJRI_YEAR_DIGITS = re.compile(r"1[34]\d\d\s*(?:ه|لل)")
 _UNIT_PRECISION = {1: "day", 7: "week", 30: "month", 365: "year"}
+_YEAR_STEP = {"last": -1, "before_last": -2, "this": 0, "next": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class DateExpr:
     end_day: int | None = None  # ranges: "بين 3 و5 آذار" (day, month = the first day)
     end_month: int | None = None
     end_weekday: int | None = None  # "ليل الثلاثاء الأربعاء": Tuesday (weekday) to Wednesday
+    year_offset: int | None = None  # "من العام الماضي" after a day and month: -1 from the anchor's year
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,9 @@ class _Grammar:
     parts: dict[str, str]  # folded part word -> start | middle | end
     range_leads: tuple[str, ...]  # folded words that open a day range ("بين", "من")
     hours_starts: WordStarts  # where "خلال/في الساعات ..." can start; scanned only when "ساع" occurs
+    ordinals: dict[str, int]  # folded ordinal day ("الثالث") -> day of the month
+    not_after: frozenset[str]  # words after a relative day word that make it narrative ("اليوم التالي")
+    past_units: tuple[str, ...]  # folded unit words of "past_period" ("الايام", "الاسبوعين")
     starts: WordStarts  # kind -> where its leading word can begin (kinds that start with a word)
 
 
@@ -94,7 +99,7 @@ def _firsts(*groups: Any) -> set[str]:
 
 
 # Words that may stand before a weekday ("صباح الخميس") or a month name ("مطلع شباط"), on the key.
-_DAY_PARTS = ("صباح", "مساء", "ليل", "ظهر", "عصر", "فجر", "يوم")
+_DAY_PARTS = ("صباح", "مساء", "ليل", "ليله", "ظهر", "عصر", "فجر", "يوم")
 _MONTH_LEADS = ("شهر", "في", "خلال", "منذ")  # a part word ("مطلع", "أواخر": calendar.yaml) may come first
 # The look-back pattern of a kind (optional words before its anchor word) can only start where one of
 # these labels' words starts (or, matching nothing, at the anchor itself, which changes nothing).
@@ -102,6 +107,8 @@ _DAY_LOOK_BACK = ("weekday", "relative_day")  # "أمس الأحد 25 شباط",
 _LOOK_BACK_STARTS = {
     "numeric": _DAY_LOOK_BACK,
     "iso": _DAY_LOOK_BACK,
+    "day_month_numeric": _DAY_LOOK_BACK,
+    "ordinal": _DAY_LOOK_BACK,
     "absolute": _DAY_LOOK_BACK,
     "weekday": ("relative_day", "day_part"),
     "month": ("month_lead", "part"),
@@ -113,6 +120,7 @@ _LOOK_BACK = 40  # characters
 _DIGIT_KINDS: dict[str, Callable[[DigitRuns], Sequence[int]]] = {
     "numeric": lambda runs: runs.before_separator,  # 22/01/2022
     "iso": lambda runs: runs.before_separator,  # 2022-01-22
+    "day_month_numeric": lambda runs: runs.before_separator,  # الجمعة 10/5
     "absolute": lambda runs: runs.short,  # 22 يناير
 }
 
@@ -133,7 +141,11 @@ def _grammar() -> _Grammar:
     hm = frozenset(fold(w) for w in cal.get("hijri_year_markers", []))
     parts = {fold(w): part for part, ws in cal["parts"].items() for w in ws}
     week_month = [w for p in ("week", "month") for w in cal["periods"][p]]
-    rw, hw = cal["range_words"], cal["hours"]
+    rw, hw, pp = cal["range_words"], cal["hours"], cal["past_periods"]
+    ordinals = {fold(w): int(e["day"]) for e in cal["ordinal_days"] for w in e["ar"]}
+    for e in pp["units"]:
+        units.update({fold(w): (int(e["days"]), 0) for w in e["ar"]})  # 0: a count must be given
+        units.update({fold(w): (int(e["days"]), 2) for w in e.get("dual", [])})
     M, H, W = _alt(months), _alt(hijri), _alt(weekdays)
     R, D, P, U = _alt(rel), _alt(directions), _alt(periods), _alt(units)
     YM = _alt(list(cal.get("hijri_year_markers", [])) + list(cal.get("gregorian_year_markers", [])))
@@ -142,23 +154,44 @@ def _grammar() -> _Grammar:
     PT, PWM, APX = _alt(parts), _alt(week_month), _alt(cal["approx_words"])
     RL, RJ, NW = _alt(rw["leads"]), _alt(rw["joins"]), _alt(cal["night_words"])
     HL, HN, HF, HE = _alt(hw["leads"]), _alt(hw["nouns"]), _alt(hw["fillers"]), _alt(hw["ends"])
+    ORD = _alt(ordinals)
+    PPL, PPE = _alt(pp["leads"]), _alt(pp["ends"])
+    PPU = _alt([w for e in pp["units"] for w in e["ar"] + e.get("dual", [])])
     L = r"[^\W\d_]"
     year = rf"(?:\s*,?\s*(?:من\s+)?(?:عام|العام|سنه)?\s*(?P<y>\d{{4}})(?!\d)(?:\s*(?P<ym>{YM})(?!{L}))?)"
     alt_month = rf"(?:\s*[/(\-]\s*(?:{M})(?:\s*\))?)"
     month = rf"(?P<m>{M}|{H})(?!{L}){alt_month}?"
-    year_or_dir = rf"(?:{year}|\s+(?P<dir>{D})(?!{L}))?"
+    # "من العام الماضي" after a day and month (or a month) gives the year relative to the anchor.
+    year_dir = rf"\s+(?:من\s+)?(?:العام|السنه)\s+(?P<ydir>{D})(?!{L})"
+    year_or_dir = rf"(?:{year_dir}|{year}|\s+(?P<dir>{D})(?!{L}))?"
     # Optional words before a day: a relative day word and a weekday ("أمس الأحد 25 شباط").
     day_back = re.compile(rf"(?:(?P<rel>{R})\s+)?(?P<wd>{W})\s*,?\s+(?:الموافق\s+)?$")
     patterns = (
         (
             "numeric",
-            re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?![\d/])"),
+            re.compile(
+                rf"(?<!\d)(?P<d>\d{{1,2}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<y>\d{{4}})(?![\d/])"
+                rf"(?:\s*(?P<ym>{HM})(?!{L}))?"
+            ),
             day_back,
         ),
         (
             "iso",
-            re.compile(r"(?<!\d)(?P<y>\d{4})[/\-](?P<m>\d{1,2})[/\-](?P<d>\d{1,2})(?![\d/])"),
+            re.compile(
+                rf"(?<!\d)(?P<y>\d{{4}})[/\-](?P<m>\d{{1,2}})[/\-](?P<d>\d{{1,2}})(?![\d/])"
+                rf"(?:\s*(?P<ym>{HM})(?!{L}))?"
+            ),
             day_back,
+        ),
+        # "الجمعة 10/5": a day and month without a year count only after a weekday.
+        ("day_month_numeric", re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})(?![\d/.\-])"), day_back),
+        (
+            "day_of_month",
+            re.compile(
+                rf"(?:(?<!\d)(?P<d>\d{{1,2}})(?!\d)|(?P<ord>{ORD}))\s+من\s+"
+                rf"(?:(?P<this>هذا)\s+الشهر|الشهر\s+(?P<dir>{D}))(?!{L})"
+            ),
+            None,
         ),
         (
             "range",
@@ -171,6 +204,32 @@ def _grammar() -> _Grammar:
         (
             "night",
             re.compile(rf"(?:{NW})\s+(?P<wd>{W})\s*(?:[-/–]|و|الي)?\s*(?P<wd2>{W})(?!{L})"),
+            None,
+        ),
+        (
+            "ordinal",
+            re.compile(rf"(?P<ord>{ORD})\s+من\s+(?:شهر\s+)?{month}{year_or_dir}"),
+            day_back,
+        ),
+        (
+            "month_pair",
+            re.compile(
+                rf"(?:{_alt(cal['month_pair_words'])})\s+(?P<m1>{M}|{H})(?!{L})\s+و\s*{month}"
+                rf"(?:\s+(?P<dir>{D})(?!{L}))?{year}?"
+            ),
+            None,
+        ),
+        (
+            "weekday_pair",
+            re.compile(
+                rf"(?:{_alt(cal['weekday_pair_words'])})\s+(?P<wd>{W})\s+و\s*(?P<wd2>{W})(?!{L})"
+                rf"(?:\s+(?P<dir>{D})(?!{L}))?"
+            ),
+            None,
+        ),
+        (
+            "past_period",
+            re.compile(rf"(?:(?:{PPL})\s+)?(?P<u>{PPU})\s+(?:(?P<n>\d+|{L}+)\s+)?(?P<pend>{PPE})(?!{L})"),
             None,
         ),
         (
@@ -200,7 +259,7 @@ def _grammar() -> _Grammar:
         ),
         (
             "month",
-            re.compile(rf"{month}(?:\s+(?P<dir>{D})(?!{L}))?{year}?"),
+            re.compile(rf"{month}(?:{year_dir}|\s+(?P<dir>{D})(?!{L}))?{year}?"),
             re.compile(rf"(?:(?P<part>{PT})\s+)?(?:(?P<pre>{'|'.join(_MONTH_LEADS)})\s+)?$"),
         ),
         (
@@ -243,9 +302,21 @@ def _grammar() -> _Grammar:
         parts,
         tuple(sorted({fold(w) for w in rw["leads"]})),
         WordStarts({"hours": _firsts(hw["leads"])}),
+        ordinals,
+        frozenset(fold(w) for w in cal["not_relative_after"]),
+        tuple(sorted({fold(w) for e in pp["units"] for w in e["ar"] + e.get("dual", [])})),
         WordStarts(
             {
                 "night": _firsts(cal["night_words"]),
+                # The key has one space between words: an ordinal day is always followed by " من".
+                "ordinal": {f"{o} من" for o in ordinals},
+                "month_pair": _firsts(cal["month_pair_words"]),
+                "weekday_pair": _firsts(cal["weekday_pair_words"]),
+                "past_period": {
+                    f"{lead} {unit}" if lead else unit
+                    for unit in {fold(w) for e in pp["units"] for w in e["ar"] + e.get("dual", [])}
+                    for lead in ("", *(fold(w) for w in pp["leads"]))
+                },
                 "first_of": _firsts(cal["first_day_words"]),
                 "part": _firsts(parts),
                 "mdy": _firsts(months),
@@ -275,7 +346,47 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
         nd, nm, ny = int(gd["d"]), int(gd["m"]), int(gd["y"])
         if nm > 12 and nd <= 12:
             nd, nm = nm, nd
-        return {"kind": "numeric", "day": nd, "month": nm, "year": ny, "weekday": wd, "offset": rel}
+        # "1445/11/6 هـ": a Hijri marker, or a year no Gregorian news date has (13xx-14xx AH is 1883-2077).
+        hijri = bool(gd.get("ym")) or 1300 <= ny < 1500
+        return {
+            "kind": "numeric",
+            "day": nd,
+            "month": nm,
+            "year": ny,
+            "weekday": wd,
+            "offset": rel,
+            "calendar": "hijri" if hijri else "gregorian",
+        }
+    if kind == "day_month_numeric":
+        nd, nm = int(gd["d"]), int(gd["m"])
+        if wd is None or not (1 <= nm <= 12 and 1 <= nd <= 31):
+            return None
+        return {"kind": "absolute", "day": nd, "month": nm, "weekday": wd, "offset": rel}
+    if kind == "day_of_month":
+        nd = int(gd["d"]) if gd.get("d") else g.ordinals[_norm_ws(gd["ord"])]
+        direction = "this" if gd.get("this") else g.directions[_norm_ws(gd["dir"])]
+        return {"kind": "day_of_month", "day": nd, "direction": direction}
+    if kind == "weekday_pair":
+        return {
+            "kind": "weekday_pair",
+            "weekday": wd,
+            "end_weekday": g.weekdays[_norm_ws(gd["wd2"])],
+            "direction": g.directions.get(_norm_ws(gd["dir"])) if gd.get("dir") else None,
+        }
+    if kind == "past_period":
+        days, implied = g.units[_norm_ws(gd["u"])]
+        n = gd.get("n")
+        if n is None:
+            total = implied
+        elif implied != 0:
+            return None  # a dual with a count: not this form
+        elif n.isdigit():
+            total = int(n)
+        else:
+            total = words_value([n[2:] if n.startswith("ال") else n]) or 0
+        if not total:
+            return None
+        return {"kind": "ago", "count": total, "unit_days": days, "mode": "since"}
     if kind == "night":
         wd2 = g.weekdays[_norm_ws(gd["wd2"])]
         if wd is None or wd2 != (wd + 1) % 7:
@@ -294,19 +405,36 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
     if kind == "hours":
         hours = int(gd.get("n") or gd.get("n2") or 24)
         return {"kind": "hours", "count": max(1, -(-hours // 24)), "unit_days": 1} if hours else None
-    if kind in ("absolute", "mdy", "month", "range", "first_of"):
+    if kind in ("absolute", "mdy", "month", "range", "first_of", "ordinal", "month_pair"):
         name = _norm_ws(gd["m"])
         hijri = name in g.hijri and name not in g.months
         month = g.hijri[name] if hijri else g.months[name]
         y = int(gd["y"]) if gd.get("y") else None
         if gd.get("ym") and _norm_ws(gd["ym"]) in g.hijri_markers:
             hijri = True
-        if kind == "month":
-            if name in g.ambiguous and not (gd.get("y") or (gd.get("pre") or "").startswith("شهر")):
-                return None
-            if not (gd.get("y") or gd.get("dir") or gd.get("pre") or gd.get("part")) and len(name) < 5:
+        ydir = gd.get("ydir")
+        year_offset = _YEAR_STEP[g.directions[_norm_ws(ydir)]] if ydir else None
+        if kind == "month_pair":
+            first_name = _norm_ws(gd["m1"])
+            first = g.hijri.get(first_name) if hijri else g.months.get(first_name)
+            if first is None:
                 return None
             return {
+                "kind": "month_range",
+                "month": first,
+                "end_month": month,
+                "year": y,
+                "calendar": "hijri" if hijri else "gregorian",
+                "direction": g.directions.get(_norm_ws(gd.get("dir"))),
+            }
+        if kind == "month":
+            justified = gd.get("y") or ydir or (gd.get("pre") or "").startswith("شهر")
+            if name in g.ambiguous and not justified:
+                return None
+            if not (justified or gd.get("dir") or gd.get("pre") or gd.get("part")) and len(name) < 5:
+                return None
+            return {
+                "year_offset": year_offset,
                 "kind": "month",
                 "month": month,
                 "year": y,
@@ -314,9 +442,14 @@ def _expr(g: _Grammar, kind: str, gd: dict[str, Any]) -> dict[str, Any] | None:
                 "direction": g.directions.get(_norm_ws(gd.get("dir"))),
                 "part": g.parts.get(_norm_ws(gd.get("part"))) if gd.get("part") else None,
             }
+        if kind == "ordinal":
+            day = g.ordinals[_norm_ws(gd["ord"])]
+        else:
+            day = 1 if kind == "first_of" else int(gd["d"])
         fields: dict[str, Any] = {
             "kind": "absolute",
-            "day": 1 if kind == "first_of" else int(gd["d"]),
+            "day": day,
+            "year_offset": year_offset,
             "month": month,
             "year": y,
             "calendar": "hijri" if hijri else "gregorian",
@@ -398,6 +531,15 @@ def range_starts(key: str, short_runs: Sequence[int], leads: Sequence[str]) -> l
     return sorted(out)
 
 
+def _next_word(key: str, e: int) -> str:
+    """The word after position ``e`` (spaces skipped)."""
+    m = _NEXT_WORD.match(key, e)
+    return m.group(1) if m else ""
+
+
+_NEXT_WORD = re.compile(r"\s*(\w+)")
+
+
 def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     """Every date expression in the text, left to right, without resolving it."""
     g = _grammar()
@@ -408,22 +550,34 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
     word_starts = g.starts.starts(key)
     back_starts: dict[tuple[str, ...], list[int]] = {}  # built when a kind first looks back
     for kind, rx, pre_rx in g.patterns:
+        starts: Sequence[int]
+        if kind == "day_month_numeric" and not word_starts["weekday"]:
+            continue  # a weekday must stand before it
         if kind in _DIGIT_KINDS:
-            matches = finditer_at(rx, key, _DIGIT_KINDS[kind](digits))
+            starts = _DIGIT_KINDS[kind](digits)
         elif kind == "range":
-            matches = finditer_at(rx, key, range_starts(key, digits.short, g.range_leads))
+            starts = range_starts(key, digits.short, g.range_leads)
+        elif kind == "day_of_month":
+            if "الشهر" not in key:
+                continue  # every "day_of_month" match holds "الشهر"
+            starts = sorted({*digits.short, *word_starts["ordinal"]})
+        elif kind == "past_period" and not any(u in key for u in g.past_units):
+            continue  # every "past_period" match holds one of its unit words
         elif kind == "hours":
             if "ساع" not in key:
                 continue  # every "hours" match holds "ساعه" or "ساعات"
-            matches = finditer_at(rx, key, g.hours_starts.starts(key)["hours"])
+            starts = g.hours_starts.starts(key)["hours"]
         elif kind in word_starts:
-            matches = finditer_at(rx, key, word_starts[kind])
+            starts = word_starts[kind]
         elif kind == "year" and _YEAR_AFTER_SPACE.search(key) is None:
             continue  # every "year" match holds a space then 19xx/20xx: none in this text
         elif kind == "hijri_year" and _HIJRI_YEAR_DIGITS.search(key) is None:
             continue
         else:
-            matches = rx.finditer(key)
+            starts = range(len(key))  # tried everywhere (rare: the year patterns, when their digits occur)
+        if not starts:
+            continue
+        matches = rx.finditer(key) if isinstance(starts, range) else finditer_at(rx, key, starts)
         for m in matches:
             s, e = m.start(), m.end()
             while e > s and key[e - 1] == " ":
@@ -434,10 +588,10 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             if pre_rx is not None:
                 # Optional words before the anchor word ("أمس" before "السبت"), found looking back.
                 labels = _LOOK_BACK_STARTS[kind]
-                starts = back_starts.get(labels)
-                if starts is None:
-                    starts = back_starts[labels] = sorted({p for lb in labels for p in word_starts[lb]})
-                pm = _look_back(pre_rx, key, s, starts)
+                back = back_starts.get(labels)
+                if back is None:
+                    back = back_starts[labels] = sorted({p for lb in labels for p in word_starts[lb]})
+                pm = _look_back(pre_rx, key, s, back)
                 if pm is not None and at_boundary(key, pm.start(), s):
                     gd.update({k: v for k, v in pm.groupdict().items() if v})
                     if kind != "month" or gd.get("part") or (gd.get("pre") or "").startswith("شهر"):
@@ -446,6 +600,8 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
                 continue  # the words found looking back overlap an expression found earlier
             if kind not in ("numeric", "iso") and not at_boundary(key, s, e):
                 continue
+            if kind == "relative_day" and _next_word(key, e) in g.not_after:
+                continue  # "صباح اليوم التالي": the next day of the story, not the anchor's
             fields = _expr(g, kind, gd)
             if fields is None:
                 continue
@@ -501,6 +657,8 @@ def _day_month_year(x: DateExpr, month: int, day: int, anchor: dt.date) -> int:
     """The year of a day and month printed without one, next to the anchor: the direction word decides
     ("الماضي": before the anchor, "المقبل": after it), else the anchor's year unless that puts the date
     more than a month after the anchor."""
+    if x.year_offset is not None:
+        return anchor.year + x.year_offset
     d = dt.date(anchor.year, month, min(day, 28))
     if x.direction == "last":
         return anchor.year - (1 if d >= anchor else 0)
@@ -602,6 +760,8 @@ def _resolve(x: DateExpr, anchor: dt.date | None, today: dt.date | None) -> Reso
             y = x.year
         elif anchor is None:
             return None
+        elif x.year_offset is not None:
+            y = anchor.year + x.year_offset
         elif x.direction == "next":
             y = anchor.year + (1 if x.month <= anchor.month else 0)
         elif x.direction in ("last", "before_last"):
@@ -617,6 +777,32 @@ def _resolve(x: DateExpr, anchor: dt.date | None, today: dt.date | None) -> Reso
         return None
     if x.kind == "relative_day" and x.offset is not None:
         return day(anchor + dt.timedelta(days=x.offset), "relative_day")
+    if x.kind == "day_of_month" and x.day is not None:
+        # "7 من الشهر الجاري", "العاشر من الشهر الماضي"
+        m = anchor.month + _YEAR_STEP.get(x.direction or "this", 0)
+        return day(dt.date(anchor.year + (m - 1) // 12, (m - 1) % 12 + 1, x.day), "day_of_month")
+    if x.kind == "month_range" and x.month and x.end_month and x.calendar == "gregorian":
+        # "شهري آذار ونيسان الماضيين": the year of the later month as for a month name.
+        last_month = x.end_month
+        if x.year is not None:
+            y = x.year
+        elif x.direction in ("last", "before_last"):
+            y = anchor.year - (1 if last_month >= anchor.month else 0) - (x.direction == "before_last")
+        elif x.direction == "next":
+            y = anchor.year + (1 if last_month <= anchor.month else 0)
+        else:
+            y = anchor.year - (1 if last_month > anchor.month else 0)
+        start = _month_range(y - (1 if x.month > last_month else 0), x.month)[0]
+        return ResolvedDate(x.span, start, _month_range(y, last_month)[1], "month", "month_pair")
+    if x.kind == "weekday_pair" and x.weekday is not None and x.end_weekday is not None:
+        # "يومي الخميس والجمعة الماضيين": from the first weekday to the second.
+        length = dt.timedelta(days=(x.end_weekday - x.weekday) % 7)
+        if x.direction == "next":
+            start = _nearest_weekday(anchor + dt.timedelta(days=1), x.weekday, False)
+            return ResolvedDate(x.span, start, start + length, "day", "weekday_pair_next")
+        skip = 1 if x.direction == "last" else 0
+        end = _nearest_weekday(anchor - dt.timedelta(days=skip), x.end_weekday)
+        return ResolvedDate(x.span, end - length, end, "day", "weekday_pair")
     if x.kind == "hours" and x.count is not None:
         # "خلال الساعات الماضية" (the past hours, 24 unless counted): the days they reach back to.
         return ResolvedDate(x.span, anchor - dt.timedelta(days=x.count), anchor, "day", "hours_past")
