@@ -1,9 +1,13 @@
 """Date expressions: found on the match key, then resolved against an anchor (the publication date).
 
 Own rules come first because a general parser misses the forms Arabic news uses most: "الخميس الماضي",
-"أمس السبت", Levantine and Maghreb month names, Hijri dates, "منذ 3 أيام". ``find_date_expressions``
+"أمس السبت", Levantine and Maghreb month names and pairs ("شباط/فبراير", "فاتح ماي"), Hijri dates ("1445هـ",
+"1445/11/6 هـ"), ordinal days ("السابع من أكتوبر"), "منذ 3 أيام", day ranges ("بين 3 و5 آذار"), nights
+across two days ("ليل الثلاثاء الأربعاء"), parts of weeks and months ("مطلع الأسبوع", "نهاية الشهر الماضي")
+and past hours or periods ("خلال الساعات الماضية", "خلال الأسبوعين الماضيين"). ``find_date_expressions``
 returns unresolved expressions; ``resolve(expr, anchor)`` turns one into a date range with a precision,
-the rule used and a weekday-conflict flag. Names come from src/rasid/data/text/calendar.yaml.
+the rule used and a weekday-conflict flag. Without an anchor, a weekday next to a day and month fixes the
+year (``weekday_year``; the clock only bounds it). Names come from src/rasid/data/text/calendar.yaml.
 """
 
 from __future__ import annotations
