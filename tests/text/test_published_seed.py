@@ -101,3 +101,9 @@ def test_a_conflicting_weekday_gives_no_year() -> None:
     # 14 March 2024 was a Thursday: with an explicit year and the wrong weekday, it is not evidence.
     text = "قال المتحدث أمس الأحد 14 آذار 2024 إن"
     assert infer(text) is None
+
+
+def test_a_full_hijri_date_is_explicit_evidence() -> None:
+    # 15 Ramadan 1443 is 2022-04-17 (tabular), a Sunday; "أمس السبت" (written on a Sunday) agrees with it.
+    assert infer("قال الناطق أمس السبت إن الهجوم وقع في 15 رمضان 1443 هـ") == dt.date(2022, 4, 17)
+    assert infer("صدر البيان يوم 15 رمضان 1443 هـ") == dt.date(2022, 4, 17)

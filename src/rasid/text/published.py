@@ -49,12 +49,12 @@ def infer_published(
         if p.date:
             explicit.append((dt.date.fromisoformat(p.date), f"embedded post dated {p.date}"))
     for x in exprs:
-        if x.kind not in ("numeric", "absolute") or x.calendar != "gregorian":
+        if x.kind not in ("numeric", "absolute"):
             continue
-        if x.year is not None:
+        if x.year is not None:  # Gregorian or Hijri
             r = resolve(x, None)
             why = f"date '{x.span.text}' in the text"
-        elif x.weekday is not None:
+        elif x.weekday is not None and x.calendar == "gregorian":
             r = resolve(x, None, today=today)
             why = (
                 f"'{x.span.text}' (year from its weekday: the latest year not after today's date in "
