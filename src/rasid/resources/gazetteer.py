@@ -70,7 +70,7 @@ _TIER: dict[str, int] = {
 
 # Features that half-satisfy a cue: "مدينة X" may name a place the table has as a town.
 # Materialized entries kept per process before the memo is dropped (a long run touches ever more places).
-_ENTRY_CACHE = 200_000
+_ENTRY_CACHE = 50_000
 
 _NEAR_CUE: dict[str, tuple[str, ...]] = {
     "city": ("town", "village"),
