@@ -10,6 +10,15 @@ once per machine from registry packages and our data files under ``rasid/data/pl
 - ``resolve(mention, countries, admin1s)`` picks one candidate: the article's countries and admin1s first,
   then what the cue asks for (a city after "مدينة", a governorate after "محافظة"/"ريف"), then feature rank
   (country > city > admin1/site > town > admin2 > village), then population.
+
+Storage (``rasid.gazetteer/3``) is compact, so the full Who's On First build of the 30 countries (433k
+places, 401k names) loads in ~0.15 s at ~150 MB resident instead of 2 s and 610 MB as Python tuples:
+- ``PlaceTable``: one column array per field, strings once each in a UTF-8 blob, ids and parent ids as
+  int64 codes ("wof:123" -> 123 << 2); a ``PlaceEntry`` is made only when a caller touches that row.
+- ``NameIndex``: forms numbered in sorted order, form -> rows as offset/row int arrays, and an int-valued
+  Aho-Corasick automaton (``STORE_INTS``) whose values pack needle length, kind and form id.
+- The file holds the arrays raw and a load memory-maps them (pages shared between worker processes and read
+  on use); only the automaton is unpickled into memory.
 """
 
 from __future__ import annotations
