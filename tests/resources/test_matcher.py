@@ -5,7 +5,7 @@ import pickle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasid.resources.matcher import Matcher
+from rasid.resources.matcher import Matcher, SharedScan
 from rasid.text.normalize import fold, normalize
 
 
@@ -119,3 +119,33 @@ def test_matcher_pickles_with_its_automaton() -> None:
     assert [(h.span, h.payloads) for h in again.match(normalize(text))] == [
         (h.span, h.payloads) for h in m.match(normalize(text))
     ]
+
+
+def _other() -> Matcher[str]:
+    return Matcher([(fold("قسد"), "sdf-again"), (fold("مقتل"), "killed"), (fold("الدولي"), "intl")])
+
+
+_SHARED_PARTS = ["ال", "و", "ب", "لل", "تحالف", "قسد", "حسكة", " ", "،", "مقتل", "الدولي", "ي", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_SHARED_PARTS)), min_size=1, max_size=3))
+def test_shared_scan_gives_each_matcher_its_own_hits(texts: list[list[str]]) -> None:
+    alone = [_m(), _other()]
+    shared = [_m(), _other()]
+    SharedScan(shared)
+    for parts in texts:  # several keys in a row: the pass of the last key must not leak into the next
+        norm = normalize("".join(parts))
+        for a, b in zip(alone, shared, strict=True):
+            assert b._shared is not None
+            assert b.match(norm) == a.match(norm)
+            assert b.candidates(norm.key) == a.candidates(norm.key)
+
+
+def test_shared_scan_is_not_pickled() -> None:
+    m = _m()
+    SharedScan([m, _other()])
+    again = pickle.loads(pickle.dumps(m))
+    assert again._shared is None
+    text = "وقال مصدر للتحالف الدولي إن لقسد مواقع"
+    assert again.match(normalize(text)) == m.match(normalize(text))

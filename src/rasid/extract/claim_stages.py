@@ -112,7 +112,11 @@ def actors_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     directory = _directory(doc, ctx)
     # one pass of all claims-layer lexicons; the claims stage reads its share from layer "claim_cues"
-    cues = lexicon_set(ctx.resources.lexicons).match(norm)
+    lexset = lexicon_set(ctx.resources.lexicons)
+    share_scan = getattr(ctx.resources, "share_scan", None)
+    if share_scan is not None:  # one automaton pass per document for every dictionary but the gazetteer
+        share_scan(lexset.matcher)
+    cues = lexset.match(norm)
     doc.layers["claim_cues"] = cues
     mentions = find_mentions(norm, ctx.resources.actors, ctx.resources.lexicons, directory, cues)
     doc.layers["actor_mentions"] = mentions

@@ -221,6 +221,10 @@ class LexiconSet:
             for name, ids in by_name.items():
                 self._ids[(form, name)] = tuple(ids)
 
+    @property
+    def matcher(self) -> Matcher[tuple[str, str]]:
+        return self._matcher
+
     def match(self, norm: NormalizedText) -> dict[str, list[LexMatch]]:
         names = self._names
         groups: dict[str, dict[tuple[int, int], list[tuple[bool, str, str]]]] = {}

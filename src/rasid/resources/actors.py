@@ -314,6 +314,11 @@ class ActorRegistry:
     def alias_count(self) -> int:
         return self._matcher.size
 
+    @property
+    def matcher(self) -> Matcher[_AliasRef]:
+        """The alias matcher (for ``rasid.resources.matcher.SharedScan``)."""
+        return self._matcher
+
     def chain(self, actor_id: str) -> list[str]:
         """``actor_id`` and its affiliations outward (amaq -> islamic-state), without cycles."""
         out = [actor_id]

@@ -31,10 +31,15 @@ import yaml
 from rasid.errors import Errors, ResourceError
 from rasid.resources.actors import ActorRegistry, expand_paths, package_files, read_yaml
 from rasid.resources.lexicons import Lexicons, files_sha256
+from rasid.resources.matcher import Matcher, SharedScan
 
 log = logging.getLogger(__name__)
 
 PATH_KEYS = ("actors_paths", "lexicon_paths", "places_paths")
+# Lexicons the default pipeline matches on every document besides the claims layer's own set (the events
+# layer's triggers and context cues): ``share_scan`` puts them in the one automaton pass per document.
+# Membership only decides speed, never hits: a matcher answers the same inside or outside the pass.
+SHARED_SCAN_LEXICONS = ("event_triggers", "event_context")
 ENV_VARS = ("RASID_RESOURCES", "RASID_CONFIG")
 
 
@@ -99,6 +104,7 @@ class Resources:
         self.config: dict[str, Any] = dict(config or {})
         self._lock = Lock()
         self._checksums: dict[str, str] | None = None
+        self._shared_scan: SharedScan | None = None
 
     def _paths(self, key: str) -> list[str]:
         return list(self.config.get(key, []))
@@ -118,6 +124,17 @@ class Resources:
         # Imported by name so that this layer does not depend on the gazetteer module at import time.
         module = importlib.import_module("rasid.resources.gazetteer")
         return module.load_gazetteer(self.config)
+
+    def share_scan(self, *matchers: Matcher[Any]) -> None:
+        """Scan the actor aliases, the lexicons of ``SHARED_SCAN_LEXICONS`` and ``matchers`` in one automaton
+        pass per document (``rasid.resources.matcher.SharedScan``: same hits, one traversal instead of one
+        per matcher). Done once per ``Resources``; later calls do nothing."""
+        if self._shared_scan is not None:
+            return
+        members: list[Matcher[Any]] = [self.actors.matcher]
+        members += [self.lexicons.get(n).matcher for n in SHARED_SCAN_LEXICONS if n in self.lexicons]
+        members += matchers
+        self._shared_scan = SharedScan(members)
 
     # ---- checksums and catalogue --------------------------------------------------------------
     def actor_files(self) -> list[Path]:

@@ -80,6 +80,11 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self.entries)
 
+    @property
+    def matcher(self) -> Matcher[str]:
+        """The matcher over every form (for ``rasid.resources.matcher.SharedScan``)."""
+        return self._matcher
+
     def get(self, entry_id: str) -> LexEntry | None:
         return self.entries.get(entry_id)
 
