@@ -522,7 +522,10 @@ class CompiledGazetteer:
     @classmethod
     def read(cls, path: Path) -> CompiledGazetteer:
         """Load a compiled file: the arrays are memory-mapped (shared between processes, paged in on
-        use), only the automaton is read into memory. Files of the older pickled layouts are still read."""
+        use), only the automaton is read into memory. Files of the older pickled layouts are still read.
+
+        A mapped file must be replaced by a rename (as ``save`` does), never overwritten in place while a
+        process has it loaded (the mapped pages would change under it, or vanish: SIGBUS)."""
         try:
             with path.open("rb") as fh:
                 magic = fh.read(len(_MAGIC))
