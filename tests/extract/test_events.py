@@ -147,3 +147,23 @@ def test_seed_attack_on_the_prison(pipeline: Pipeline, seed_text: str) -> None:
     assert {event.actor1, event.actor2} == {"islamic-state", "sdf"}
     killed = event.figures["killed"]
     assert killed.low == 17 and killed.high is not None and killed.high >= 200 and killed.contested
+
+
+def test_an_attack_nobody_claimed_is_coded_to_an_unidentified_group(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "قُتل ثلاثة مدنيين، أمس الجمعة، بانفجار عبوة ناسفة استهدفت سيارتهم قرب بلدة الطارمية شمال بغداد. "
+        "ولم تعلن أي جهة مسؤوليتها عن التفجير، فيما يتهم مسؤولون محليون خلايا تنظيم داعش.",
+    )
+    event = only(rec, "Remote explosive/landmine/IED")
+    assert event.actor1 == "unidentified-armed-group"
+    assert event.actor2 == "civilians"
+
+
+def test_the_party_that_reports_civilian_deaths_is_not_the_attacker(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اتهمت قوات الدعم السريع الجيش السوداني بقتل 12 مدنياً، أمس الجمعة، في غارات جوية على سوق مدينة نيالا.",
+    )
+    event = only(rec, "Air/drone strike")
+    assert event.actor1 == "saf" and event.actor2 == "civilians"

@@ -270,6 +270,61 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
     return out
 
 
+UNCLAIMED_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
+UNIDENTIFIED = "unidentified-armed-group"
+
+
+def unclaimed_attacks(events: Sequence[Event]) -> list[Event]:
+    """ "لم تعلن أي جهة مسؤوليتها": an attack nobody claimed is coded to an unidentified armed group, as
+    ACLED does, whoever the article's sources suspect."""
+    out = []
+    for e in events:
+        if e.type.event_type in UNCLAIMED_TYPES and e.type.sub_event_type != "Air/drone strike":
+            e = dataclasses.replace(
+                e, actor1=UNIDENTIFIED, actor2=e.actor2 if e.actor2 != UNIDENTIFIED else None
+            )
+        out.append(e)
+    return out
+
+
+def reporters_are_not_attackers(
+    events: Sequence[Event],
+    claims: Sequence[Claim],
+    views: Sequence[SentenceView],
+    allied: Any,
+    registry: Any,
+) -> list[Event]:
+    """A party that reports the civilians an attack killed ("اتهمت قوات الدعم السريع الجيش بقتل 23
+    مدنياً") accuses someone else: when actor1 is the side of such a claim's source, the attacker is the
+    most named party of the article not on its side (state or foreign forces first for strikes)."""
+    named: Counter[str] = Counter(a for v in views for a, _, _ in v.actors)
+    out = []
+    for e in events:
+        reporters = {
+            c.source
+            for c in claims
+            if c.event == e.id and c.figure and c.figure.of == "civilians" and c.figure.kind in VICTIM_KINDS
+        }
+        if e.actor1 and e.actor2 == "civilians" and any(allied(e.actor1, r) for r in reporters):
+            others = [
+                a
+                for a in named
+                if a not in ("civilians", e.actor1)
+                and a in registry
+                and registry.get(a).kind in PARTY_KINDS - {"civilians"}
+                and not allied(a, e.actor1)
+            ]
+            if e.type.sub_event_type == "Air/drone strike":
+                others.sort(key=lambda a: registry.get(a).kind not in FORCE_KINDS)
+            if others:
+                best = max(others, key=lambda a: (registry.get(a).kind in FORCE_KINDS, named[a]))
+                if e.type.sub_event_type != "Air/drone strike":
+                    best = max(others, key=lambda a: named[a])
+                e = dataclasses.replace(e, actor1=best)
+        out.append(e)
+    return out
+
+
 def _missing_actors(doc: Doc, registry: Any) -> list[Actor]:
     """Registry entries for event actors the text never names as such (the forces a unit belongs to),
     so that every id in the record's events resolves to a name."""
@@ -340,7 +395,12 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     for w in warnings:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
-    doc.events = fill_victims(events, doc.claims, _allied(ctx))
+    allied = _allied(ctx)
+    events = fill_victims(events, doc.claims, allied)
+    events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
+    if cues.get("unclaimed"):
+        events = unclaimed_attacks(events)
+    doc.events = events
     doc.actors.extend(_missing_actors(doc, ctx.resources.actors))
 
 

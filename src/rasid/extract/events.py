@@ -318,13 +318,19 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
 
 
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
-    dated = [d for s in group.sentences for d in views[s].dates]
+    def precise(ds: Sequence[Any]) -> list[Any]:
+        return [d for d in ds if d.precision in ("day", "week")]
+
+    own = [d for s in group.sentences for d in views[s].dates]
+    # A day or week beats a month or year ("عام 2024" in a sentence that also says "أمس"). When the
+    # event's own sentences give neither, the next two sentences may (a headline names the event, the
+    # lede after a dateline line says when).
+    dated = precise(own) or precise(
+        [d for s in group.sentences for n in (1, 2) if s + n < len(views) for d in views[s + n].dates]
+    )
     if not dated:
-        # A headline names the event, the sentence after it (the lede) says when.
-        dated = [d for s in group.sentences if s + 1 < len(views) for d in views[s + 1].dates]
-    # A day or week beats a month or year ("عام 2024" in a sentence that also says "أمس").
-    precise = [d for d in dated if d.precision in ("day", "week")]
-    dated = precise or dated
+        # A year alone says too little to date a report of yesterday's attack; a month may stand.
+        dated = [d for d in own if d.precision == "month"]
     if not dated:
         return None, []
     best = min(dated, key=lambda d: (d.start, d.end - d.start, d.span.start))
@@ -338,7 +344,11 @@ def _event_place(
     # taken to later in the story is not where the shells fell.
     # A headline often names only the province; read on until a town or a finer place is named.
     places: list[ResolvedPlace] = []
-    for s in group.sentences:
+    first = group.sentences[0]
+    # The event's own sentences in order; right after the first, the two that follow it (a headline's
+    # lede, past a dateline line) when they are not already the event's.
+    order = [first] + [n for n in (first + 1, first + 2) if n < len(views)] + group.sentences[1:]
+    for s in dict.fromkeys(order):
         here = [p for p in views[s].places if p.role == "event"]
         if fallback is not None:
             here = [p for p in here if p.entry.country == fallback.entry.country] or here
