@@ -125,9 +125,8 @@ def test_match_and_resolve_agree_between_memory_and_file(built: Built) -> None:
             assert text[m.span.start : m.span.end] == m.span.text
 
 
+@pytest.mark.parametrize("built", ["bh"], indirect=True)
 def test_known_places_in_bahrain(built: Built) -> None:
-    if built.saved.stem != "bh":
-        pytest.skip("known places of the Bahrain file")
     gaz = built.mapped
 
     def resolved(text: str) -> list[str | None]:
