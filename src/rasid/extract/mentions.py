@@ -220,6 +220,11 @@ class LexiconSet:
             self._names[form] = tuple(by_name)
             for name, ids in by_name.items():
                 self._ids[(form, name)] = tuple(ids)
+        # per (form, lexicon) its entries, for the common case of one form at a range
+        self._entries: dict[tuple[str, str], tuple[Any, ...]] = {
+            (form, name): tuple(self.lexicons[name].entries[i] for i in ids)
+            for (form, name), ids in self._ids.items()
+        }
 
     @property
     def matcher(self) -> Matcher[tuple[str, str]]:
@@ -264,25 +269,26 @@ class LexiconSet:
             prev_end = end
         entries = self.lexicons[name].entries
         all_ids = self._ids
+        by_form = self._entries
         out: list[LexMatch] = []
         for se in chosen:
             group = groups[se]
             if len(group) == 1:
                 _, form, prefix = group[0]
-                ids: Sequence[str] = all_ids[(form, name)]
+                found: Sequence[Any] = by_form[(form, name)]
             else:
                 group.sort()  # an unstripped form first, then the smallest form
                 _, form, prefix = group[0]
                 merged: list[str] = []
                 for _, f, _ in group:
                     merged.extend(i for i in all_ids[(f, name)] if i not in merged)
-                ids = merged
+                found = [entries[i] for i in merged]
             span = spans.get(se)
-            if span is None:
-                span = spans[se] = norm.span(*se)
             start, end = se
-            for i in ids:
-                out.append(LexMatch(entries[i], start, end, span, form, prefix))
+            if span is None:
+                span = spans[se] = norm.span(start, end)
+            for entry in found:
+                out.append(LexMatch(entry, start, end, span, form, prefix))
         return out
 
 
