@@ -75,6 +75,9 @@ def detect_language(text: str, sample: int = 20000) -> Literal["ar", "en", "othe
     """ "ar", "en" or "other" for a text (only the first ``sample`` characters are read)."""
     s = text[:sample]
     ar = _arabic_letters(s)
+    if ar and ar >= 0.4 * len(s):
+        # Arabic and Latin letters are disjoint, so ar + la <= len(s): Arabic wins without counting Latin
+        return "ar"
     la = sum(map(len, _LATIN.findall(s)))
     if ar + la == 0:
         return "other"
