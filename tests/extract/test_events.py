@@ -167,3 +167,14 @@ def test_the_party_that_reports_civilian_deaths_is_not_the_attacker(pipeline: Pi
     )
     event = only(rec, "Air/drone strike")
     assert event.actor1 == "saf" and event.actor2 == "civilians"
+
+
+def test_a_nationality_after_the_trigger_names_the_striker(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "استهدفت طائرة مسيّرة تركية، أمس الجمعة، سيارة تقل عناصر من قوات الأسايش في مدينة القامشلي، "
+        "ما أدى إلى مقتل عنصرين.",
+    )
+    event = only(rec, "Air/drone strike")
+    assert event.actor1 == "turkish-armed-forces"
+    assert "turkish-armed-forces" in {a.id for a in rec.actors}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -131,6 +132,27 @@ def event_dates(
     return out
 
 
+# A nationality adjective this close after a trigger names who struck ("غارات جوية إسرائيلية").
+STRIKER_WINDOW_WORDS = 2
+
+
+def striker_adjectives(
+    norm: NormalizedText, triggers: Sequence[Trigger], nationalities: Any, cues: Cues
+) -> list[tuple[Trigger, str, Span]]:
+    """(trigger, forces actor id, adjective span) for "طائرة مسيرة تركية", "الطيران الحربي الروسي":
+    a nationality adjective right after an event trigger makes that state's forces the agent."""
+    hits = sorted(nationalities.match(norm), key=lambda h: h.key_start)
+    starts = [h.key_start for h in hits]
+    out = []
+    for t in triggers:
+        i = bisect_left(starts, t.key_end)
+        if i < len(hits) and cues.words_between(t.key_end, hits[i].key_start) <= STRIKER_WINDOW_WORDS:
+            forces = hits[i].entry.attrs.get("forces")
+            if forces:
+                out.append((t, str(forces), hits[i].span))
+    return out
+
+
 def actor_roles(
     norm: NormalizedText, mentions: Sequence[Any], cues: Cues, triggers: Sequence[Trigger]
 ) -> list[str]:
@@ -158,7 +180,12 @@ def actor_roles(
 
 
 def _views(
-    doc: Doc, norm: NormalizedText, cues: Cues, triggers: Sequence[Trigger], to_event_actor: Any
+    doc: Doc,
+    norm: NormalizedText,
+    cues: Cues,
+    triggers: Sequence[Trigger],
+    to_event_actor: Any,
+    nationalities: Any,
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     dates = list(doc.layers.get("dates", []))
@@ -184,6 +211,8 @@ def _views(
         if role == "any" and m.actor_id in victims.get(sent, ()):
             role = "target"
         per_actors.setdefault(sent, []).append((to_event_actor(m.actor_id), m.span, role))
+    for trigger, forces, span in striker_adjectives(norm, triggers, nationalities, cues):
+        per_actors.setdefault(trigger.sentence, []).append((forces, span, "agent"))
     return [
         SentenceView(
             s.start,
@@ -386,7 +415,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         _actor_spans(doc),
     )
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, cues, triggers, _event_actor(ctx))
+    views = _views(doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"))
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
