@@ -105,6 +105,7 @@ class Resources:
         self._lock = Lock()
         self._checksums: dict[str, str] | None = None
         self._shared_scan: SharedScan | None = None
+        self._shared_members: tuple[tuple[str, ...], tuple[int, ...]] = ((), ())
 
     def _paths(self, key: str) -> list[str]:
         return list(self.config.get(key, []))
@@ -126,15 +127,19 @@ class Resources:
         return module.load_gazetteer(self.config)
 
     def share_scan(self, *matchers: Matcher[Any]) -> None:
-        """Scan the actor aliases, the lexicons of ``SHARED_SCAN_LEXICONS`` and ``matchers`` in one automaton
-        pass per document (``rasid.resources.matcher.SharedScan``: same hits, one traversal instead of one
-        per matcher). Done once per ``Resources``; later calls do nothing."""
-        if self._shared_scan is not None:
+        """Scan the actor aliases, ``matchers`` and the lexicons of ``SHARED_SCAN_LEXICONS`` that some stage
+        has loaded in one automaton pass per document (``rasid.resources.matcher.SharedScan``: same hits,
+        one traversal instead of one per matcher). Called per document, it rebuilds the pass only when
+        its members change: after the first document, once the later stages have loaded their lexicons
+        (a pipeline without those stages never loads them, so never scans for them)."""
+        names = tuple(n for n in SHARED_SCAN_LEXICONS if self.lexicons.is_loaded(n))
+        members_key = (names, tuple(id(m) for m in matchers))
+        if self._shared_scan is not None and self._shared_members == members_key:
             return
-        members: list[Matcher[Any]] = [self.actors.matcher]
-        members += [self.lexicons.get(n).matcher for n in SHARED_SCAN_LEXICONS if n in self.lexicons]
-        members += matchers
+        members: list[Matcher[Any]] = [self.actors.matcher, *matchers]
+        members += [self.lexicons.get(n).matcher for n in names]
         self._shared_scan = SharedScan(members)
+        self._shared_members = members_key
 
     # ---- checksums and catalogue --------------------------------------------------------------
     def actor_files(self) -> list[Path]:

@@ -160,6 +160,10 @@ class Lexicons:
     def names(self) -> list[str]:
         return sorted(self._files)
 
+    def is_loaded(self, name: str) -> bool:
+        """Whether ``get(name)`` has compiled the lexicon already (a stage has asked for it)."""
+        return name in self._loaded
+
     def __contains__(self, name: object) -> bool:
         return name in self._files
 
