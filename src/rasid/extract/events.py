@@ -436,6 +436,8 @@ def build_events(
     ordered = sorted(groups, key=lambda g: g.triggers[0].span.start)
     own_dates = [_event_date(g, views) for g in ordered]
     for n, group in enumerate(ordered):
+        if events and _passing_mention(group, views, own_dates[n][0], is_armed):
+            continue
         eid = f"e{len(events) + 1}"
         notes: list[str] = []
         date_expr, date_evidence = own_dates[n]
@@ -509,6 +511,23 @@ def share_opponents(events: Sequence[Event]) -> list[Event]:
                 out[i] = dataclasses.replace(event, actor2=opponent)
                 break
     return out
+
+
+LEDE_SENTENCES = 3  # headline, dateline line and lede: where a report tells its own events
+
+
+def _passing_mention(
+    group: TriggerGroup, views: Sequence[SentenceView], own_date: Any | None, is_armed: Callable[[str], bool]
+) -> bool:
+    """A further event told only in passing: one trigger sentence, past the lede, with no date, no place
+    and no party of its own ("وسط اشتباكات متقطعة", a ceasefire recalled) — the context of the story's
+    event rather than a new one. The first event of an article is never dropped this way."""
+    if own_date is not None or len(group.sentences) > 1 or group.sentences[0] < LEDE_SENTENCES:
+        return False
+    view = views[group.sentences[0]]
+    has_place = any(p.role == "event" for p in view.places)
+    has_party = any(is_armed(a) for a, _, _ in view.actors)
+    return not has_place and not has_party
 
 
 def _date_of(
