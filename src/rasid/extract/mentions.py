@@ -79,10 +79,15 @@ class ActorDirectory:
         self.registry = registry
         self.unnamed = unnamed
         self.outlet = outlet
-        self._cache: dict[str, ActorInfo | None] = {}
+        self._article = ActorInfo(ARTICLE_ID, outlet or "the article", None, "media", None)
+        # facts from the registry and the lexicon depend on nothing else: shared by every directory over
+        # the same two (two per article, so they are not rebuilt for each)
+        self._cache = _shared_infos(registry, unnamed)
         self._children: Counter[str] | None = None
 
     def info(self, actor_id: str) -> ActorInfo | None:
+        if actor_id == ARTICLE_ID:
+            return self._article
         try:
             return self._cache[actor_id]
         except KeyError:
@@ -91,7 +96,7 @@ class ActorDirectory:
 
     def _info(self, actor_id: str) -> ActorInfo | None:
         if actor_id == ARTICLE_ID:
-            return ActorInfo(ARTICLE_ID, self.outlet or "the article", None, "media", None)
+            return self._article
         if self.registry is not None and actor_id in self.registry:
             e = self.registry.get(actor_id)
             return ActorInfo(
@@ -159,6 +164,18 @@ class ActorDirectory:
         if info.kind == "media" and info.affiliation:
             return info.affiliation
         return actor_id
+
+
+_INFOS: dict[tuple[int, int], tuple[Any, Any, dict[str, ActorInfo | None]]] = {}
+
+
+def _shared_infos(registry: Any, unnamed: Any) -> dict[str, ActorInfo | None]:
+    """The process-wide ``ActorInfo`` cache of a registry and unnamed-sources lexicon."""
+    cached = _INFOS.get((id(registry), id(unnamed)))
+    if cached is None or cached[0] is not registry or cached[1] is not unnamed:
+        cached = (registry, unnamed, {})
+        _INFOS[(id(registry), id(unnamed))] = cached
+    return cached[2]
 
 
 _FACTS: dict[int, tuple[Any, dict[str, list[Any]], Counter[str]]] = {}
