@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -71,6 +71,12 @@ class SentenceView:
 @dataclass
 class TriggerGroup:
     triggers: list[Trigger] = field(default_factory=list)
+    _sentences: list[int] = field(default_factory=list)  # sorted, kept in step by ``add``
+
+    def add(self, trigger: Trigger) -> None:
+        self.triggers.append(trigger)
+        if trigger.sentence not in self._sentences:
+            insort(self._sentences, trigger.sentence)
 
     @property
     def violent(self) -> bool:
@@ -84,7 +90,7 @@ class TriggerGroup:
 
     @property
     def sentences(self) -> list[int]:
-        return sorted({t.sentence for t in self.triggers})
+        return self._sentences
 
 
 def sentence_index(sentences: Sequence[Any], pos: int) -> int:
@@ -299,18 +305,18 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
         if target is None:
             target = TriggerGroup()
             groups.append(target)
-        target.triggers.append(trig)
+        target.add(trig)
     for trig in generic:
         fitting = [g for g in groups if g.violent and _fits(g, trig, views, slack_days=0)]
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
-            nearest.triggers.append(trig)
+            nearest.add(trig)
             continue
         same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, views)), None)
         if same is None:
             same = TriggerGroup()
             groups.append(same)
-        same.triggers.append(trig)
+        same.add(trig)
     violent = [g for g in groups if g.violent]
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, views) for v in violent))
