@@ -55,3 +55,12 @@ def test_shared_dev_set_meets_its_floors(shared_dir: Path, pipeline: Pipeline) -
     if not folder.is_dir():
         pytest.skip("no dev gold in ../shared")
     _check("../shared/eval/dev", [folder], pipeline)
+
+
+def test_held_out_set_meets_its_floors(pipeline: Pipeline) -> None:
+    """Articles written after the rules were tuned (tests/golden_heldout): the honest out-of-sample check."""
+    folder = ROOT / "tests" / "golden_heldout"
+    files = sorted(folder.glob("*.json")) if folder.is_dir() else []
+    if not files:
+        pytest.skip("no held-out gold files yet")
+    _check("tests/golden_heldout", files, pipeline)
