@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from rasid.errors import Errors
-from rasid.ingest.encoding import DecodeError, decode
+from rasid.ingest.encoding import Decoded, DecodeError, decode
 from rasid.ingest.feeds import read_feed
 from rasid.ingest.files import InputFailure, valid_date
 from rasid.ingest.html import html_article
@@ -70,19 +70,25 @@ def _read_bytes(path: Path, opts: IngestOptions, whole_file_limit: bool) -> byte
     return raw
 
 
-def read_txt(path: Path, opts: IngestOptions) -> Iterator[Item]:
-    raw = _read_bytes(path, opts, True)
+def _read_decoded(path: Path, opts: IngestOptions, whole_file_limit: bool) -> Decoded | InputFailure:
+    """The file's text with its detected encoding, or the failure (unreadable, too large, empty, binary)."""
+    raw = _read_bytes(path, opts, whole_file_limit)
     if isinstance(raw, InputFailure):
-        yield raw
+        return raw
+    try:
+        return decode(raw)
+    except DecodeError as exc:
+        return _fail(str(path), Errors.E402.fmt(path=path, reason=exc), raw=raw)
+
+
+def read_txt(path: Path, opts: IngestOptions) -> Iterator[Item]:
+    dec = _read_decoded(path, opts, True)
+    if isinstance(dec, InputFailure):
+        yield dec
         return
     ref = str(path)
-    try:
-        dec = decode(raw)
-    except DecodeError as exc:
-        yield _fail(ref, Errors.E402.fmt(path=ref, reason=exc), raw=raw)
-        return
     if not dec.text.strip():
-        yield _fail(ref, Errors.E401.fmt(path=ref), raw=raw)
+        yield _fail(ref, Errors.E401.fmt(path=ref), raw=dec.text.encode("utf-8"))
         return
     article = Article(id=path.stem, text=dec.text, title=_title(dec.text), published=opts.published)
     yield Ingested(article, ref, dec.encoding)
@@ -110,16 +116,11 @@ def _article_from_fields(obj: dict[str, object], default_id: str, opts: IngestOp
 
 
 def read_jsonl(path: Path, opts: IngestOptions) -> Iterator[Item]:
-    raw = _read_bytes(path, opts, False)
-    if isinstance(raw, InputFailure):
-        yield raw
+    dec = _read_decoded(path, opts, False)
+    if isinstance(dec, InputFailure):
+        yield dec
         return
     ref = str(path)
-    try:
-        dec = decode(raw)
-    except DecodeError as exc:
-        yield _fail(ref, Errors.E402.fmt(path=ref, reason=exc), raw=raw)
-        return
     for lineno, line in enumerate(dec.text.splitlines(), 1):
         if not line.strip():
             continue
@@ -140,16 +141,11 @@ def read_jsonl(path: Path, opts: IngestOptions) -> Iterator[Item]:
 
 
 def read_csv(path: Path, opts: IngestOptions) -> Iterator[Item]:
-    raw = _read_bytes(path, opts, False)
-    if isinstance(raw, InputFailure):
-        yield raw
+    dec = _read_decoded(path, opts, False)
+    if isinstance(dec, InputFailure):
+        yield dec
         return
     ref = str(path)
-    try:
-        dec = decode(raw)
-    except DecodeError as exc:
-        yield _fail(ref, Errors.E402.fmt(path=ref, reason=exc), raw=raw)
-        return
     csv.field_size_limit(max(opts.max_bytes, 1 << 20) * 2)
     try:
         reader = csv.DictReader(io.StringIO(dec.text, newline=""))
@@ -212,16 +208,12 @@ def read_warc_file(path: Path, opts: IngestOptions) -> Iterator[Item]:
 def read_url_list(path: Path, opts: IngestOptions) -> Iterator[Item]:
     """A file of local paths or ``file://`` URLs, one a line (``#`` comments). No network access:
     an ``http(s)://`` line is refused with a reason, to be fetched by a crawler first."""
-    raw = _read_bytes(path, opts, True)
-    if isinstance(raw, InputFailure):
-        yield raw
+    dec = _read_decoded(path, opts, True)
+    if isinstance(dec, InputFailure):
+        yield dec
         return
     ref = str(path)
-    try:
-        text = decode(raw).text
-    except DecodeError as exc:
-        yield _fail(ref, Errors.E402.fmt(path=ref, reason=exc), raw=raw)
-        return
+    text = dec.text
     targets: list[Path] = []
     for lineno, line in enumerate(text.splitlines(), 1):
         entry = line.strip()
