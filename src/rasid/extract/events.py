@@ -34,9 +34,6 @@ BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in 
 BEFORE_WINDOW_WORDS = 3
 GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 BACKGROUND_DAYS = 45  # an event that ended this long before publication is background history
-ARMED_KINDS = frozenset(
-    {"rebel_group", "state_forces", "political_militia", "identity_militia", "external_force", "civilians"}
-)
 ROLE_WINDOW_WORDS = 2  # a role cue (target/support/agent) this close before an actor gives its role
 
 
