@@ -176,3 +176,11 @@ def test_a_cue_governs_only_the_name_in_construct_with_it(embedded_gazetteer: Ga
     assert [m.span.text for m in found] == []
     cued = embedded_gazetteer.match(normalize("قصفت قرية بيان"))
     assert [(m.span.text, m.cue) for m in cued] == [("بيان", "village")]
+
+
+def test_the_red_sea_is_a_sea_unless_the_state_is_named(embedded_gazetteer: Gazetteer) -> None:
+    assert embedded_gazetteer.match(normalize("هاجم الحوثيون سفينة تجارية في البحر الأحمر")) == []
+    named = embedded_gazetteer.match(normalize("في ولاية البحر الأحمر شرقي السودان"))
+    assert "البحر الأحمر" in named[0].span.text
+    entry = embedded_gazetteer.resolve(named[0], ["SD"])
+    assert entry is not None and (entry.country, entry.feature) == ("SD", "admin1")
