@@ -41,7 +41,7 @@ import ahocorasick
 
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
-from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC
+from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, longest_first
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import PROCLITICS, strip_article
 
@@ -415,26 +415,13 @@ class NameIndex:
             hits[(start, end)] = (prefix, value)
         if not hits:
             return []
-        spans = sorted(hits)
-        spans.sort(key=_neg_length)
-        occupied = bytearray(n)
-        chosen: list[tuple[int, int]] = []
-        for start, end in spans:
-            if occupied.find(1, start, end) != -1:
-                continue
-            occupied[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end))
-        chosen.sort()
+        chosen = longest_first(sorted(hits), n)
         out: list[tuple[int, int, str, tuple[int, ...]]] = []
         forms_of = self._forms_of
         for start, end in chosen:
             prefix, value = hits[(start, end)]
             out.append((start, end, prefix, forms_of(value, prefix in lam_article)))
         return out
-
-
-def _neg_length(span: tuple[int, int]) -> int:
-    return span[0] - span[1]
 
 
 @dataclass(frozen=True, slots=True)
