@@ -25,14 +25,24 @@ from rasid import __version__
 from rasid.ingest.files import InputFailure, read_paths
 from rasid.model import Article
 from rasid.pipeline import Context, Doc, Pipeline, Stage, StageFunc
+from rasid.text.lang import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def base_articles() -> list[Article]:
-    items = [a for a in read_paths([ROOT / "examples"]) if not isinstance(a, InputFailure)]
+    """Our own Arabic articles: the bundled examples and the golden set's texts (never outlets' text)."""
+    items = [
+        a
+        for a in read_paths([ROOT / "examples"])
+        if not isinstance(a, InputFailure) and detect_language(a.text) == "ar"
+    ]
+    for path in sorted((ROOT / "tests" / "golden").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if gold.get("language", "ar") == "ar" and gold.get("text"):
+            items.append(Article(id=gold["id"], text=gold["text"], published=gold.get("published")))
     if not items:
-        sys.exit("no examples/ articles to build the corpus from")
+        sys.exit("no examples/ or tests/golden/ articles to build the corpus from")
     return items
 
 
@@ -51,18 +61,39 @@ def vary(article: Article, n: int, rng: random.Random) -> Article:
     return Article(id=f"{article.id}-{n}", text=text, published=article.published or "2024-01-15")
 
 
-def corpus(n: int, seed: int = 7, target_chars: int = 3000) -> Iterator[Article]:
-    """``n`` articles of about ``target_chars`` characters: varied examples, several joined when short."""
+def size_of(text: str, unit: str) -> int:
+    return len(text.encode("utf-8")) if unit == "bytes" else len(text)
+
+
+def cut(text: str, target: int, unit: str) -> str:
+    """``text`` cut at the line end nearest to ``target`` (in ``unit``), so sizes average the target."""
+    best = text
+    best_gap = abs(size_of(text, unit) - target)
+    pos = text.find("\n")
+    while pos != -1:
+        gap = abs(size_of(text[:pos], unit) - target)
+        if gap < best_gap:
+            best, best_gap = text[:pos], gap
+        pos = text.find("\n", pos + 1)
+    return best
+
+
+def corpus(n: int, seed: int = 7, target: int = 3000, unit: str = "chars") -> Iterator[Article]:
+    """``n`` Arabic articles of about ``target`` characters or UTF-8 bytes: varied base articles joined
+    (a report often carries several stories) and cut at the line end nearest the target."""
     rng = random.Random(seed)
     bases = base_articles()
     for i in range(n):
-        parts = [vary(bases[(i + k) % len(bases)], i, rng) for k in range(len(bases))]
-        text = parts[0].text
-        for part in parts[1:]:
-            if len(text) >= target_chars:
-                break
-            text += "\n" + part.text
-        yield Article(id=f"bench-{i}", text=text, published=parts[0].published)
+        start = rng.randrange(len(bases))
+        text = ""
+        k = 0
+        while size_of(text, unit) < target * 1.3 and k < len(bases):
+            part = vary(bases[(start + k) % len(bases)], i, rng).text
+            text = part if not text else text + "\n" + part
+            k += 1
+        yield Article(
+            id=f"bench-{i}", text=cut(text, target, unit), published=bases[start].published or "2024-01-15"
+        )
 
 
 def stage_times(pipeline: Pipeline, articles: list[Article]) -> dict[str, float]:
@@ -92,7 +123,13 @@ def peak_rss_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
-    parser.add_argument("--chars", type=int, default=3000, help="approximate article size (default 3000)")
+    parser.add_argument("--size", type=int, default=3000, help="approximate article size (default 3000)")
+    parser.add_argument(
+        "--unit",
+        choices=["chars", "bytes"],
+        default="chars",
+        help="unit of --size: characters or UTF-8 bytes",
+    )
     parser.add_argument(
         "--gazetteer", type=Path, help="a compiled gazetteer from `rasid gazetteer build` (default: embedded)"
     )
@@ -109,7 +146,7 @@ def main() -> None:
     pipeline.process_one(warm)  # loads resources once, as a worker's setup would
     setup_s = time.perf_counter() - t0
 
-    articles = list(corpus(args.n, target_chars=args.chars))
+    articles = list(corpus(args.n, target=args.size, unit=args.unit))
     chars = sum(len(a.text) for a in articles)
     errors = 0
     t1 = time.perf_counter()
@@ -126,7 +163,9 @@ def main() -> None:
         "stages": list(pipeline.names),
         "gazetteer": str(args.gazetteer) if args.gazetteer else "embedded",
         "articles": args.n,
+        "size_target": f"{args.size} {args.unit}",
         "mean_chars": round(chars / args.n),
+        "mean_utf8_bytes": round(sum(len(a.text.encode("utf-8")) for a in articles) / args.n),
         "setup_s": round(setup_s, 3),
         "seconds": round(elapsed, 3),
         "articles_per_s_per_core": round(args.n / elapsed, 1),
