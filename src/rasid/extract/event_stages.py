@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -18,7 +18,8 @@ from rasid.extract.events import (
     event_sentences,
     find_triggers,
     group_triggers,
-    sentence_index,
+    sentence_at,
+    sentence_starts,
 )
 from rasid.extract.places import ResolvedPlace, find_places
 from rasid.extract.reconcile import reconcile, side_resolver
@@ -87,20 +88,24 @@ def places_stage(doc: Doc, ctx: Context) -> None:
 
 def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> set[int]:
     """Indices of date expressions that say when something was said ("أعلن أمس السبت"), not when it happened."""
-    verb_ends = [e for _, e in cues.get("reporting_date")]
+    verb_ends = sorted(e for _, e in cues.get("reporting_date"))
     out: set[int] = set()
+    if not verb_ends:
+        return out
     for i, d in enumerate(dates):
         k = norm.to_key(d.span.start)
-        for e in verb_ends:
+        # Only verbs ending at or before the date and at most REPORTING_WINDOW_WORDS words before it can
+        # govern it; walking back from the nearest, the word count only grows.
+        j = bisect_right(verb_ends, k) - 1
+        while j >= 0 and cues.words_between(verb_ends[j], k) <= REPORTING_WINDOW_WORDS:
+            e = verb_ends[j]
+            j -= 1
             # "أعلن أمس", "وفق ما أفاد المرصد السوري الأربعاء": the date closes the reporting clause.
             between = norm.key[e:k]
             # "أفاد مصدر في الشرطة، اليوم الثلاثاء، بمقتل": commas may close the speaker's name; a quote,
             # a colon or "إن/أن" opens what was said, and a date after them dates the event itself.
-            if (
-                k - e >= 0
-                and cues.words_between(e, k) <= REPORTING_WINDOW_WORDS
-                and not any(ch in between for ch in '".:')
-                and not COMPLEMENTIZERS & set(between.replace("،", " ").replace(",", " ").split())
+            if not any(ch in between for ch in '".:') and not COMPLEMENTIZERS & set(
+                between.replace("،", " ").replace(",", " ").split()
             ):
                 out.add(i)
                 break
@@ -188,26 +193,27 @@ def _views(
     nationalities: Any,
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
+    starts = sentence_starts(sentences)
     dates = list(doc.layers.get("dates", []))
     said = _reporting_dates(norm, dates, cues)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
     for i, d in enumerate(event_dates(norm, dates, published, cues)):
         if d is not None and i not in said:
-            per_dates.setdefault(sentence_index(sentences, d.span.start), []).append(d)
+            per_dates.setdefault(sentence_at(starts, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
     for p in doc.layers.get("place_mentions", []):
-        per_places.setdefault(sentence_index(sentences, p.span.start), []).append(p)
+        per_places.setdefault(sentence_at(starts, p.span.start), []).append(p)
     # Whose people a casualty figure counts, per sentence: they were acted on.
     victims: dict[int, set[str]] = {}
     for c in doc.claims:
         if c.figure and c.figure.of and c.figure.kind in VICTIM_KINDS and c.evidence:
             for ev in c.evidence:
-                victims.setdefault(sentence_index(sentences, ev.start), set()).add(c.figure.of)
+                victims.setdefault(sentence_at(starts, ev.start), set()).add(c.figure.of)
     per_actors: dict[int, list[tuple[str, Span, str]]] = {}
     mentions = [m for m in doc.layers.get("actor_mentions", []) if m.actor_id]
     for m, role in zip(mentions, actor_roles(norm, mentions, cues, triggers), strict=True):
-        sent = sentence_index(sentences, m.span.start)
+        sent = sentence_at(starts, m.span.start)
         if role == "any" and m.actor_id in victims.get(sent, ()):
             role = "target"
         per_actors.setdefault(sent, []).append((to_event_actor(m.actor_id), m.span, role))
@@ -236,8 +242,12 @@ FORCE_KINDS = frozenset({"state_forces", "external_force"})
 def _is_party(ctx: Context) -> Any:
     registry = ctx.resources.actors
 
+    known: dict[str, bool] = {}  # asked for every mention of every group: each actor looked up once
+
     def party(actor_id: str) -> bool:
-        return actor_id in registry and registry.get(actor_id).kind in PARTY_KINDS
+        if actor_id not in known:
+            known[actor_id] = actor_id in registry and registry.get(actor_id).kind in PARTY_KINDS
+        return known[actor_id]
 
     return party
 
@@ -246,15 +256,18 @@ def _event_actor(ctx: Context) -> Any:
     """The actor an event names for a mention: a unit of a state's forces is coded as those forces
     (ACLED's "Military Forces of X"): the Russian air force -> the Russian armed forces."""
     registry = ctx.resources.actors
+    known: dict[str, str] = {}  # asked for every mention: each actor's chain walked once
 
     def top(actor_id: str) -> str:
-        if actor_id not in registry or registry.get(actor_id).kind not in FORCE_KINDS:
-            return actor_id
+        if actor_id in known:
+            return known[actor_id]
         chosen = actor_id
-        for ancestor in registry.chain(actor_id)[1:]:
-            if ancestor not in registry or registry.get(ancestor).kind not in FORCE_KINDS:
-                break
-            chosen = ancestor
+        if actor_id in registry and registry.get(actor_id).kind in FORCE_KINDS:
+            for ancestor in registry.chain(actor_id)[1:]:
+                if ancestor not in registry or registry.get(ancestor).kind not in FORCE_KINDS:
+                    break
+                chosen = ancestor
+        known[actor_id] = chosen
         return chosen
 
     return top
@@ -373,7 +386,9 @@ def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Seq
     the right kind (violent figures to the first violent event, arrests to an arrests event)."""
     if not events:
         return list(claims)
-    by_sentence = event_sentences(events, sentences)
+    starts = sentence_starts(sentences)
+    by_sentence = event_sentences(events, starts)
+    by_id = {e.id: e for e in events}
     violent = [
         e for e in events if e.type.event_type != "Strategic developments" and e.type.event_type != "Protests"
     ]
@@ -385,10 +400,10 @@ def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Seq
             linked.append(claim)
             continue
         anchor = claim.evidence[0].start if claim.evidence else 0
-        event_id = by_sentence.get(sentence_index(sentences, anchor))
+        event_id = by_sentence.get(sentence_at(starts, anchor))
         kind = claim.figure.kind if claim.figure else None
         if kind in VIOLENT_KINDS and event_id is not None:
-            chosen = next(e for e in events if e.id == event_id)
+            chosen = by_id[event_id]
             if chosen.type.event_type == "Strategic developments" and violent:
                 event_id = main.id
         if event_id is None:
@@ -442,9 +457,12 @@ def reconcile_stage(doc: Doc, ctx: Context) -> None:
             for ancestor in registry.chain(actor_id)[1:]:
                 affiliation.setdefault(ancestor, registry.get(ancestor).affiliation)
     side_of = side_resolver(affiliation)
+    by_event: dict[str | None, list[Claim]] = {}
+    for c in doc.claims:
+        by_event.setdefault(c.event, []).append(c)
     updated: list[Event] = []
     for event in doc.events:
-        linked = [c for c in doc.claims if c.event == event.id]
+        linked = by_event.get(event.id, [])
         updated.append(dataclasses.replace(event, figures=reconcile(linked, side_of)))
     doc.events = updated
     doc.layers["figures"] = {e.id: e.figures for e in updated}

@@ -69,9 +69,11 @@ class SentenceView:
 class TriggerGroup:
     triggers: list[Trigger] = field(default_factory=list)
     _sentences: list[int] = field(default_factory=list)  # sorted, kept in step by ``add``
+    _lead: Trigger | None = None  # cached by ``lead``, cleared by ``add``
 
     def add(self, trigger: Trigger) -> None:
         self.triggers.append(trigger)
+        self._lead = None
         if trigger.sentence not in self._sentences:
             insort(self._sentences, trigger.sentence)
 
@@ -83,25 +85,26 @@ class TriggerGroup:
     def lead(self) -> Trigger:
         """The trigger that gives the group its type: a specific word over a generic one, the action over
         its instrument, then the most specific type."""
-        return max(self.triggers, key=lambda t: (not t.generic, not t.instrument, t.priority, -t.span.start))
+        if self._lead is None:  # asked for each trigger being grouped: computed once per change
+            self._lead = max(
+                self.triggers, key=lambda t: (not t.generic, not t.instrument, t.priority, -t.span.start)
+            )
+        return self._lead
 
     @property
     def sentences(self) -> list[int]:
         return self._sentences
 
 
-def sentence_index(sentences: Sequence[Any], pos: int) -> int:
-    """Index of the sentence containing original offset ``pos`` (the last one starting before it)."""
-    lo, hi = 0, len(sentences) - 1
-    found = 0
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if sentences[mid].start <= pos:
-            found = mid
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    return found
+def sentence_starts(sentences: Sequence[Any]) -> list[int]:
+    """Original start offsets of ``sentences`` (in text order), for ``sentence_at``."""
+    return [s.start for s in sentences]
+
+
+def sentence_at(starts: Sequence[int], pos: int) -> int:
+    """Index of the sentence containing original offset ``pos``: the last one starting at or before it
+    (0 before the first). ``starts`` come from ``sentence_starts``, computed once per document."""
+    return max(bisect_right(starts, pos) - 1, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,12 +131,13 @@ class Cues:
         """How many words start in key ``[start, end)``."""
         return bisect_left(self.word_starts, end) - bisect_left(self.word_starts, start)
 
-    def near_before(self, ends: Sequence[int], pos: int, window: int) -> bool:
-        """Whether one of ``ends`` (sorted) lies at most ``window`` words before key position ``pos``.
+    def near_before(self, ends: Sequence[int], pos: int, window: int, floor: int = 0) -> bool:
+        """Whether one of ``ends`` (sorted) at or after ``floor`` lies at most ``window`` words before key
+        position ``pos``.
 
         The closest end at or before ``pos`` has the fewest words in between, so it alone decides."""
         i = bisect_right(ends, pos) - 1
-        return i >= 0 and self.words_between(ends[i], pos) <= window
+        return i >= 0 and ends[i] >= floor and self.words_between(ends[i], pos) <= window
 
 
 _WORD = re.compile(r"\S+")
@@ -156,12 +160,20 @@ def find_triggers(
         return max(bisect_right(sentence_keys, k) - 1, 0)
 
     blocked_sentences = {key_sentence(s) for kind in BLOCKING_SENTENCE for s, _ in cues.get(kind)}
-    cue_sentences = {kind: {key_sentence(s) for s, _ in spans} for kind, spans in cues.spans.items()}
+    cue_sentences: dict[str, set[int]] = {}  # filled for the kinds that a trigger requires
+
+    def has_cue(kind: str, sent: int) -> bool:
+        if kind not in cue_sentences:
+            cue_sentences[kind] = {key_sentence(s) for s, _ in cues.get(kind)}
+        return sent in cue_sentences[kind]
+
+    # Blocking cues before a trigger count only in its own sentence: the ``floor`` of near_before.
+    blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind))
     names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
         span = hit.span
-        if any(p.start <= span.start < p.end for p in post_spans):
+        if post_spans and any(p.start <= span.start < p.end for p in post_spans):
             continue
         if names.overlaps(span):
             continue
@@ -169,12 +181,11 @@ def find_triggers(
         if sent in blocked_sentences:
             continue
         sent_key_start = sentence_keys[sent] if sentences else 0
-        blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind) if e >= sent_key_start)
-        if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1):
+        if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1, floor=sent_key_start):
             continue
         attrs = hit.entry.attrs
         needed = attrs.get("requires_cue")
-        if needed and sent not in cue_sentences.get(str(needed), set()):
+        if needed and not has_cue(str(needed), sent):
             continue
         event_type = str(attrs["event_type"])
         prefix = clitic_prefix(key, hit.key_start) or ""
@@ -235,9 +246,7 @@ def is_background(date: EventDate | None, published: dt.date | None) -> bool:
 
 
 def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
-    # A country named in passing ("اتفاق بين روسيا وتركيا") does not make a sentence happen elsewhere.
-    a = [p for p in a if p.entry.feature != "country"]
-    b = [p for p in b if p.entry.feature != "country"]
+    """Whether two sets of event places (countries left out, see ``_Facts``) may be one event's."""
     if not a or not b:
         return True
     return any(
@@ -248,12 +257,26 @@ def _same_area(a: Sequence[ResolvedPlace], b: Sequence[ResolvedPlace]) -> bool:
     )
 
 
-def _fits(group: TriggerGroup, trig: Trigger, views: Sequence[SentenceView], slack_days: int = 1) -> bool:
-    view = views[trig.sentence]
-    placed = [p for p in view.places if p.role == "event"]
-    g_places = [p for s in group.sentences for p in views[s].places if p.role == "event"]
-    g_dates = [d for s in group.sentences for d in views[s].dates]
-    return _same_area(g_places, placed) and _compatible_dates(g_dates, view.dates, slack_days)
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """Per sentence, what decides whether a trigger fits a group: its event places below country level
+    and its event dates. Read once per document; ``_fits`` asks for every (group, trigger) pair."""
+
+    areas: list[list[ResolvedPlace]]
+    dates: list[tuple[Any, ...]]
+
+    @classmethod
+    def of(cls, views: Sequence[SentenceView]) -> _Facts:
+        # A country named in passing ("اتفاق بين روسيا وتركيا") does not make a sentence happen elsewhere.
+        areas = [[p for p in v.places if p.role == "event" and p.entry.feature != "country"] for v in views]
+        return cls(areas, [v.dates for v in views])
+
+
+def _fits(group: TriggerGroup, trig: Trigger, facts: _Facts, slack_days: int = 1) -> bool:
+    g_areas = [p for s in group.sentences for p in facts.areas[s]]
+    g_dates = [d for s in group.sentences for d in facts.dates[s]]
+    s = trig.sentence
+    return _same_area(g_areas, facts.areas[s]) and _compatible_dates(g_dates, facts.dates[s], slack_days)
 
 
 # Protest and riot sub-types are degrees of one gathering (peaceful, dispersed, violent): one event
@@ -275,6 +298,7 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
     nearest compatible violent event; each makes an event of its own only when there is none.
     Destruction that is part of an attack is dropped when an attack is told beside it.
     """
+    facts = _Facts.of(views)
     groups: list[TriggerGroup] = []
     # Main triggers first, then instruments (which attach to them), then generic words.
     ordered = [t for t in triggers if not t.generic and not t.instrument] + [
@@ -290,13 +314,13 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
                     for g in reversed(groups)
                     if g.violent
                     and min(abs(trig.sentence - x) for x in g.sentences) <= 1
-                    and _fits(g, trig, views)
+                    and _fits(g, trig, facts)
                 ),
                 None,
             )
         if target is None:
             target = next(
-                (g for g in groups if _same_kind(g.lead, trig) and _fits(g, trig, views)),
+                (g for g in groups if _same_kind(g.lead, trig) and _fits(g, trig, facts)),
                 None,
             )
         if target is None:
@@ -304,19 +328,19 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             groups.append(target)
         target.add(trig)
     for trig in generic:
-        fitting = [g for g in groups if g.violent and _fits(g, trig, views, slack_days=0)]
+        fitting = [g for g in groups if g.violent and _fits(g, trig, facts, slack_days=0)]
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
             nearest.add(trig)
             continue
-        same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, views)), None)
+        same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, facts)), None)
         if same is None:
             same = TriggerGroup()
             groups.append(same)
         same.add(trig)
     violent = [g for g in groups if g.violent]
     return [
-        g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, views) for v in violent))
+        g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
 
 
@@ -547,10 +571,11 @@ def _date_of(
     return None
 
 
-def event_sentences(events: Sequence[Event], sentences: Sequence[Any]) -> dict[int, str]:
-    """Sentence index -> id of the event triggered in it (first event wins)."""
+def event_sentences(events: Sequence[Event], starts: Sequence[int]) -> dict[int, str]:
+    """Sentence index -> id of the event triggered in it (first event wins); ``starts`` from
+    ``sentence_starts``."""
     out: dict[int, str] = {}
     for event in events:
         for span in event.evidence:
-            out.setdefault(sentence_index(sentences, span.start), event.id)
+            out.setdefault(sentence_at(starts, span.start), event.id)
     return out
