@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from rasid.model import Span
+from rasid.text import normalize as normalize_module
 from rasid.text import numbers
 from rasid.text.lexdata import WordTable, word_forms
 from rasid.text.normalize import normalize
@@ -378,3 +379,17 @@ def test_arabic_letter_count_matches_the_regex(text: str) -> None:
     from rasid.text.lang import _ARABIC, _arabic_letters
 
     assert _arabic_letters(text) == sum(map(len, _ARABIC.findall(text)))
+
+
+# Whitespace in and outside the fast table (\u3000), diacritics and tatweel (outside it), letters (inside).
+SPECIAL_PIECES = [" ", "\n", "\t", "\u3000", "\u00a0", "\u064b", "\u0651", "\u0640", "ب", "a", "\u200f", "ﻻ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(SPECIAL_PIECES), max_size=20).map("".join), st.text()))
+@example("أيضاً  \u3000\u3000ب\u3000ـ \u064b\n")
+def test_special_stretches_match_their_definition(text: str) -> None:
+    fast = normalize_module._fast_tables()
+    table_class = normalize_module._char_class(fast.table)
+    definition = re.compile(rf"\s\s+|[^{table_class}]+")
+    assert [m.span() for m in fast.special.finditer(text)] == [m.span() for m in definition.finditer(text)]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,7 +158,8 @@ class _Fast:
     rare_map: dict[str, str]
 
     def fold(self, stretch: str) -> str:
-        """``stretch.translate(self.table)`` for a stretch of table characters, computed faster."""
+        """Every table character of ``stretch`` folded in place (others unchanged): for a stretch of table
+        characters, ``stretch.translate(self.table)`` computed faster."""
         if stretch.isascii():
             return stretch.translate(self.table)  # CPython's ASCII fast path
         for ch, folded in self.frequent:
@@ -167,6 +169,22 @@ class _Fast:
             return stretch
         rare_map = self.rare_map
         return self.rare.sub(lambda m: rare_map[m.group()], stretch)
+
+
+_WHITESPACE = re.compile(r"\s")
+
+
+def _char_class(code_points: Iterable[int]) -> str:
+    """The inside of a regex character class holding exactly ``code_points`` (as ranges)."""
+    ranges: list[tuple[int, int]] = []
+    for cp in sorted(code_points):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return "".join(
+        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
+    )
 
 
 @lru_cache(maxsize=1)
@@ -180,17 +198,13 @@ def _fast_tables() -> _Fast:
             folded = fold_char(ch)
             if len(folded) == 1 and (folded != " " or ch.isspace()):
                 table[cp] = folded
-    ranges: list[tuple[int, int]] = []
-    for cp in sorted(table):
-        if ranges and ranges[-1][1] == cp - 1:
-            ranges[-1] = (ranges[-1][0], cp)
-        else:
-            ranges.append((cp, cp))
-    cls = "".join(
-        re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}" for lo, hi in ranges
-    )
-    # A special stretch: a whitespace run (collapsed to one space) or a character outside the table.
-    special = re.compile(rf"\s\s+|[^{cls}]+")
+    cls = _char_class(table)
+    # A special stretch: a whitespace run (collapsed to one space) or a character outside the table, i.e.
+    # ``\s\s+|[^{cls}]+``. Written to start with one character class (whitespace or outside the table,
+    # ``[^{no_space}]``), which ``re`` scans for in C instead of trying both alternatives everywhere;
+    # the lookbehinds then pick the alternative by that first character.
+    no_space = _char_class(cp for cp in table if not _WHITESPACE.match(chr(cp)))
+    special = re.compile(rf"[^{no_space}](?:(?<=\s)\s+|(?<=[^{cls}])[^{cls}]*)")
     changing = {chr(cp): f for cp, f in table.items() if chr(cp) != f}
     # Replacing one character after another equals translating all at once only when no key form is
     # itself a changing character; fold_char's forms are final, so this holds (and is checked here).
@@ -202,32 +216,54 @@ def _fast_tables() -> _Fast:
     return _Fast(table, special, frequent, rare, rare_map)
 
 
+# 0, 1, 2 ... as one list, grown to the longest text seen: the offset map of an ordinary stretch is a
+# slice of it (a copy of references) instead of a new int object per character, which was a third of
+# ``normalize``'s time.
+_OFFSETS: list[int] = []
+
+
+def _offsets(n: int) -> list[int]:
+    """A list whose item ``i`` is ``i``, for every ``i <= n``."""
+    if len(_OFFSETS) <= n:
+        _OFFSETS.extend(range(len(_OFFSETS), 2 * n + 1))
+    return _OFFSETS
+
+
 def normalize(text: str) -> NormalizedText:
     """Build the match key of ``text`` with its offset map (runs of whitespace become one space)."""
     fast = _fast_tables()
-    special = fast.special
+    n = len(text)
+    offsets = _offsets(n)
+    # Table characters fold one to one, so the whole text is folded in one pass (a few C scans) and each
+    # ordinary stretch of the key is a slice of it; characters outside the table are left as they are
+    # there and folded one at a time from ``text`` by ``_slow``.
+    folded = fast.fold(text)
     key: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     prev_space = False
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = special.search(text, pos)
-        a = m.start() if m else n
+    for m in fast.special.finditer(text):
+        a, b = m.span()
         if a > pos:
             if prev_space and text[pos].isspace():
                 prev_space = _slow(text, pos, pos + 1, key, starts, ends, prev_space)
                 pos += 1
             if a > pos:
-                key.append(fast.fold(text[pos:a]))
-                starts.extend(range(pos, a))
-                ends.extend(range(pos + 1, a + 1))
+                key.append(folded[pos:a])
+                starts += offsets[pos:a]
+                ends += offsets[pos + 1 : a + 1]
                 prev_space = text[a - 1].isspace()
-        if m is None:
-            break
-        prev_space = _slow(text, a, m.end(), key, starts, ends, prev_space)
-        pos = m.end()
+        prev_space = _slow(text, a, b, key, starts, ends, prev_space)
+        pos = b
+    if n > pos:
+        if prev_space and text[pos].isspace():
+            _slow(text, pos, pos + 1, key, starts, ends, prev_space)
+            pos += 1
+        if n > pos:
+            key.append(folded[pos:n])
+            starts += offsets[pos:n]
+            ends += offsets[pos + 1 : n + 1]
     return NormalizedText(text, "".join(key), tuple(starts), tuple(ends))
 
 
