@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rasid.text.normalize import fold, normalize
+from rasid.model import Span
+from rasid.text.normalize import fold, new_span, normalize
 from rasid.text.tokens import at_boundary, tokenize
 
 
@@ -79,3 +81,17 @@ def test_any_key_slice_maps_to_a_valid_span(text: str, a: int, b: int) -> None:
     span = norm.span(a, b)
     assert text[span.start : span.end] == span.text
     assert fold(span.text) == norm.key[a:b].strip() or norm.key[a:b].strip() in fold(span.text)
+
+
+def test_new_span_makes_the_object_span_makes() -> None:
+    import dataclasses
+
+    # new_span sets Span's slots directly: valid only while Span is these three fields and nothing runs
+    # in its __init__.
+    assert [f.name for f in dataclasses.fields(Span)] == ["start", "end", "text"]
+    assert not hasattr(Span, "__post_init__")
+    made = new_span(3, 7, "قصف ")
+    assert made == Span(3, 7, "قصف ") and hash(made) == hash(Span(3, 7, "قصف "))
+    assert type(made) is Span and made != Span(3, 8, "قصف ")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.start = 4  # type: ignore[misc]

@@ -16,7 +16,7 @@ from typing import Any
 
 from rasid.model import Span
 from rasid.text.lexdata import Hit, WordTable, load, word_forms
-from rasid.text.normalize import NormalizedText, fold
+from rasid.text.normalize import NormalizedText, fold, new_span
 from rasid.text.scan import WordStarts, digit_runs, finditer_at, first_word
 from rasid.text.tokens import PROCLITICS
 
@@ -406,11 +406,11 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         # norm.span, inlined (every span here is non-empty and inside the key); the number's span is
         # the expression's own when nothing qualifies it
         a, b = starts[qs], ends[qe - 1]
-        whole = Span(a, b, original[a:b])
+        whole = new_span(a, b, original[a:b])
         if s == qs and e == qe:
             number = whole
         else:
             a, b = starts[s], ends[e - 1]
-            number = Span(a, b, original[a:b])
+            number = new_span(a, b, original[a:b])
         out.append(Quantity(whole, number, fv, qual, low, high, qs, qe, role))
     return out

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rasid.model import Span
-from rasid.text.normalize import NormalizedText
+from rasid.text.normalize import NormalizedText, new_span
 
 _TERMINAL = re.compile(r"[.!?؟…]+[\"'”“»’)\]]*(?=\s|$)")
 # A newline or a sentence end (as _TERMINAL), written to start with one character class so that ``re``
@@ -51,7 +51,7 @@ def find_quotes(text: str) -> list[Span]:
         if closed in _BODY_OF:
             a, b = m.span(_BODY_OF[closed])
             if b > a:
-                out.append(Span(a, b, text[a:b]))
+                out.append(new_span(a, b, text[a:b]))
     return out
 
 
