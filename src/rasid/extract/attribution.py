@@ -106,6 +106,8 @@ class Attributor:
         self.stops = sorted(stops)  # key spans where a speaker search stops (figures, triggers)
         self._stop_starts = [st for st, _ in self.stops]
         self.dates = sorted(((norm.to_key(d.span.start), d) for d in dates), key=lambda x: x[0])
+        self._date_starts = [pos for pos, _ in self.dates]
+        self._limits: dict[tuple[int, int], int] = {}  # (start, sentence end) -> ``_limit``
         self.sentence_posts = list(sentence_posts)
         self.report_day = report_day
         self.frames: list[Frame] = []
@@ -209,6 +211,15 @@ class Attributor:
         if added:
             self.frames.sort(key=lambda f: f.key_start)
 
+    def _limit(self, start: int, s_end: int) -> int:
+        """Where the reporting clause that continues at ``start`` ends: a clause stop or a figure,
+        within the sentence. Cached: the speaker search and the date search of a cue ask the same."""
+        found = self._limits.get((start, s_end))
+        if found is None:
+            found = self._stop_before(start, _clause_stop(self.norm.key, start, s_end))
+            self._limits[(start, s_end)] = found
+        return found
+
     def _stop_before(self, start: int, limit: int) -> int:
         i = bisect_left(self._stop_starts, start)
         if i < len(self._stop_starts) and self._stop_starts[i] < limit:
@@ -217,8 +228,7 @@ class Attributor:
 
     def _speaker_after(self, cue: Any, s_end: int) -> Mention | None:
         key = self.norm.key
-        limit = _clause_stop(key, cue.key_end, s_end)
-        limit = self._stop_before(cue.key_end, limit)
+        limit = self._limit(cue.key_end, s_end)
         i = bisect_left(self._title_starts, cue.key_end)
         titled = i < len(self._title_starts) and self._title_starts[i] < min(limit, cue.key_end + 31)
         max_words = _TITLE_WORDS if titled else _NEAR_WORDS
@@ -277,10 +287,11 @@ class Attributor:
 
     def _said_on(self, cue_start: int, anchor: int, s_end: int, sent: int) -> SaidOn | None:
         key = self.norm.key
-        limit = _clause_stop(key, anchor, s_end)
-        limit = self._stop_before(anchor, limit)
-        for pos, d in self.dates:
-            if cue_start <= pos < limit and _words_between(key, anchor, pos) <= 8:
+        limit = self._limit(anchor, s_end)
+        for pos, d in self.dates[bisect_left(self._date_starts, cue_start) :]:
+            if pos >= limit:
+                break
+            if _words_between(key, anchor, pos) <= 8:
                 day: dt.date = d.start
                 if d.end != d.start and d.precision == "day":
                     continue

@@ -92,7 +92,7 @@ def _words(matches: Sequence[Any]) -> list[_Word]:
 
 def _gap_ok(key: str, start: int, end: int, max_words: int = _MAX_GAP_WORDS) -> bool:
     gap = key[start:end]
-    if any(ch.isdigit() for ch in gap) or _BREAK.search(gap):
+    if any(map(str.isdigit, gap)) or _BREAK.search(gap):
         return False
     return len(_WORD.findall(gap)) <= max_words
 
