@@ -26,9 +26,12 @@ _ABBREV = re.compile(r"(?:^|\s)[^\W\d_]\.$")
 # One quotation: an opening mark, then the words up to its closing mark on the same line. Straight and
 # curly marks both open and close (their direction varies by site); guillemets have a direction. A mark
 # never closed swallows the rest of its line (no quote starts inside it), as a reader would take it.
+# Written to start with one character class (any opening mark), which ``re`` scans for in C, then to
+# pick the alternative by the mark just read (a lookbehind): ``["“”„‟″](?P<body>…)…|«(?P<gbody>…)…|‹…``
+# tried at every position was three times slower.
 _QUOTE = re.compile(
-    r'(?:["“”„‟″](?P<body>[^"“”„‟″\n]*)(?:(?P<tc>["“”„‟″])|$)'
-    r"|«(?P<gbody>[^»\n]*)(?:(?P<gc>»)|$)|‹(?P<sbody>[^›\n]*)(?:(?P<sc>›)|$))",
+    r'["“”„‟″«‹](?:(?<=["“”„‟″])(?P<body>[^"“”„‟″\n]*)(?:(?P<tc>["“”„‟″])|$)'
+    r"|(?<=«)(?P<gbody>[^»\n]*)(?:(?P<gc>»)|$)|(?<=‹)(?P<sbody>[^›\n]*)(?:(?P<sc>›)|$))",
     re.MULTILINE,
 )
 _BODY_OF = {"tc": "body", "gc": "gbody", "sc": "sbody"}
