@@ -22,7 +22,6 @@ from typing import Any
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText
-from rasid.text.tokens import clitic_prefix
 
 # How specific a gazetteer feature is, most specific first; used to pick an event's place.
 FEATURE_RANK = {
@@ -71,6 +70,8 @@ class SpanSet:
         self.max_len = max((s.end - s.start for s in self.spans), default=0)
 
     def overlaps(self, span: Span) -> bool:
+        if not self.starts:
+            return False
         # Only spans starting in [span.start - longest, span.end) can overlap.
         lo = bisect_left(self.starts, span.start - self.max_len)
         hi = bisect_left(self.starts, span.end)
@@ -87,31 +88,30 @@ def _words_before(key: str, pos: int, n: int) -> str:
     return " ".join(words[-n:])
 
 
+_LINE_BLANK = "\n \t\u200f\u200e"  # a line break, or what may stand before a dateline on its line
 _DATELINE = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—:]")
 
 
 def _is_dateline(text: str, span: Span) -> bool:
     """A place that opens a line and is followed by "(agency) -": where the story was filed from."""
+    if span.start and text[span.start - 1] not in _LINE_BLANK:
+        return False  # something other than blanks stands between the line start and the place
     line_start = text.rfind("\n", 0, span.start) + 1
     if text[line_start : span.start].strip(" \t\u200f\u200e"):
         return False
     return _DATELINE.match(text, span.end) is not None
 
 
-def _role(
-    norm: NormalizedText,
-    key_start: int,
-    span: Span,
-    posts: SpanSet,
-    actor_spans: SpanSet,
-    cues: Any,
-) -> str:
+def _role(norm: NormalizedText, mention: Any, posts: SpanSet, actor_spans: SpanSet, cues: Any) -> str:
+    """The role of a gazetteer ``PlaceMention`` (see the module docstring)."""
     key = norm.key
+    key_start = mention.key_start
+    span = mention.span
     if _overlaps(span, posts):
         return "post"
     if _is_dateline(norm.original, span):
         return "dateline"
-    prefix = clitic_prefix(key, key_start) or ""
+    prefix = mention.prefix  # the proclitic the gazetteer's boundary rule found before the name
     if prefix.endswith(("ل", "لل")):
         return "beneficiary"  # "موالية لأنقرة", "التابع لدمشق": whose side, not where
     if key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
@@ -161,7 +161,7 @@ def find_places(
     skip = [(p.start, p.end) for p in posts]
     mentions = gazetteer.match(norm, skip=skip) if skip else gazetteer.match(norm)
     post_set, actor_set = SpanSet(posts), SpanSet(actor_spans)
-    roles = [_role(norm, m.key_start, m.span, post_set, actor_set, cues) for m in mentions]
+    roles = [_role(norm, m, post_set, actor_set, cues) for m in mentions]
     countries: Counter[str] = Counter(actor_countries)
     # Countries where something below country level is named: only these license small places
     # (an article about Damascus that mentions Iran does not make "جوي" a village in Khuzestan).
@@ -170,7 +170,7 @@ def find_places(
     for m, role in zip(mentions, roles, strict=True):
         if role in ("post", "hashtag") or not m.candidates:
             continue
-        strong = [c for c in m.candidates if _strong(c, m.cue is not None)]
+        strong = list(m.candidates) if m.cue is not None else [c for c in m.candidates if _strong(c, False)]
         if m.country_hint:
             strong = [c for c in strong if c.country == m.country_hint] or strong
         if strong and len({c.country for c in strong}) == 1:
@@ -185,8 +185,9 @@ def find_places(
     # something below country level is named there too.
     home = {c for c in ctx_countries[:1] if c in local} | {c for c in local if countries[c] >= 2}
     out: list[ResolvedPlace] = []
+    resolve = gazetteer.resolver(ctx_countries, ctx_admin1s)
     for m, role in zip(mentions, roles, strict=True):
-        entry = gazetteer.resolve(m, ctx_countries, ctx_admin1s)
+        entry = resolve(m)
         if entry is None:
             continue
         if ctx_countries and not _strong(entry, m.cue is not None) and entry.country not in home:

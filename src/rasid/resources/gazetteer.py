@@ -32,7 +32,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, cast
@@ -117,6 +117,7 @@ class PlaceMention:
     cue: str | None = None  # the feature a preceding cue word asks for ("city", "admin1", "site" ...)
     cue_word: str | None = None  # that word, folded ("مدينه", "ريف")
     country_hint: str | None = None  # ISO2 from an adjective after the name ("طرابلس اللبنانية")
+    prefix: str = ""  # proclitic before the name in the same word ("و", "لل"), as the boundary rule found it
 
 
 Row = tuple[
@@ -715,31 +716,47 @@ class Gazetteer:
             if skip and any(span.start < e and s < span.end for s, e in skip):
                 continue
             hint = self._adjective(key, end)
-            out.append(PlaceMention(start, end, span, self._candidates(fids), cue, word, hint))
+            out.append(PlaceMention(start, end, span, self._candidates(fids), cue, word, hint, prefix))
         return out
 
     def resolve(
         self, mention: PlaceMention, countries: Sequence[str] = (), admin1s: Sequence[str] = ()
     ) -> PlaceEntry | None:
         """The most plausible candidate: in-context country/admin1, cue, feature rank, population."""
-        if not mention.candidates:
-            return None
+        return self.resolver(countries, admin1s)(mention)
+
+    def resolver(
+        self, countries: Sequence[str] = (), admin1s: Sequence[str] = ()
+    ) -> Callable[[PlaceMention], PlaceEntry | None]:
+        """``resolve`` with the context fixed, for the mentions of one article (the context's sets are
+        built once, and a mention with a single candidate needs no scoring)."""
         ctx_countries = {c.upper() for c in countries}
         ctx_admin1 = {a.casefold() for a in admin1s}
 
-        def score(e: PlaceEntry) -> tuple[int, int, int, int, int, int]:
-            hinted = 1 if mention.country_hint == e.country else 0
-            in_country = 1 if e.country in ctx_countries else 0
-            a1 = (e.name if e.feature == "admin1" else e.admin1) or ""
-            in_admin1 = 1 if a1.casefold() in ctx_admin1 else 0
-            cue_ok = 0
-            if mention.cue is not None:
-                cue_ok = (
-                    2 if e.feature == mention.cue else 1 if e.feature in _NEAR_CUE.get(mention.cue, ()) else 0
-                )
-            return (hinted, in_country, in_admin1, cue_ok, _TIER.get(e.feature, 0), e.population)
+        def best(mention: PlaceMention) -> PlaceEntry | None:
+            candidates = mention.candidates
+            if len(candidates) < 2:
+                return candidates[0] if candidates else None
 
-        return max(mention.candidates, key=score)
+            hint = mention.country_hint
+            cue = mention.cue
+            near = _NEAR_CUE.get(cue, ()) if cue is not None else ()
+
+            def score(e: PlaceEntry) -> tuple[int, int, int, int, int, int]:
+                a1 = (e.name if e.feature == "admin1" else e.admin1) or ""
+                cue_ok = 0 if cue is None else 2 if e.feature == cue else 1 if e.feature in near else 0
+                return (
+                    1 if hint == e.country else 0,
+                    1 if e.country in ctx_countries else 0,
+                    1 if a1.casefold() in ctx_admin1 else 0,
+                    cue_ok,
+                    _TIER.get(e.feature, 0),
+                    e.population,
+                )
+
+            return max(candidates, key=score)
+
+        return best
 
     def context(self, mentions: Sequence[PlaceMention]) -> tuple[list[str], list[str]]:
         """Countries and admin1s an article is about, from its unambiguous mentions.
@@ -774,7 +791,8 @@ class Gazetteer:
         """Resolve every mention of one article against the article's own context (plus ``countries``)."""
         ctx_c, ctx_a = self.context(mentions)
         all_c = list(countries) + [c for c in ctx_c if c not in countries]
-        return [self.resolve(m, all_c, ctx_a) for m in mentions]
+        best = self.resolver(all_c, ctx_a)
+        return [best(m) for m in mentions]
 
     def hierarchy(self, entry: PlaceEntry) -> tuple[PlaceEntry, ...]:
         """The chain from the country down to ``entry``: its parents (and theirs), then the entry."""
