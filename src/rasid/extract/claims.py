@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from rasid.extract.attribution import Attribution, Attributor
@@ -118,10 +119,20 @@ class Sides:
     def __init__(self, directory: ActorDirectory, mentions: Sequence[Mention], published: str | None) -> None:
         self.directory = directory
         self.published = published
-        ids = [m.actor_id for m in mentions if m.actor_id]
-        self.counts = Counter(ids)
-        self.first = {a: i for i, a in reversed(list(enumerate(ids)))}
-        self.countries = article_countries(ids, directory)
+        self._ids = [m.actor_id for m in mentions if m.actor_id]
+
+    # Read only for figures of "soldiers" or "terrorists" with no side named: computed when first asked.
+    @cached_property
+    def counts(self) -> Counter[str]:
+        return Counter(self._ids)
+
+    @cached_property
+    def first(self) -> dict[str, int]:
+        return {a: i for i, a in reversed(list(enumerate(self._ids)))}
+
+    @cached_property
+    def countries(self) -> Counter[str]:
+        return article_countries(self._ids, self.directory)
 
     def _kind(self, actor_id: str) -> str | None:
         return self.directory.kind(actor_id)

@@ -146,6 +146,8 @@ def striker_adjectives(
 ) -> list[tuple[Trigger, str, Span]]:
     """(trigger, forces actor id, adjective span) for "طائرة مسيرة تركية", "الطيران الحربي الروسي":
     a nationality adjective right after an event trigger makes that state's forces the agent."""
+    if not triggers:
+        return []  # the scan for adjectives is needed only to read them after a trigger
     hits = sorted(nationalities.match(norm), key=lambda h: h.key_start)
     starts = [h.key_start for h in hits]
     out = []
