@@ -16,6 +16,7 @@ from rasid.text import numbers
 from rasid.text.lexdata import WordTable, word_forms
 from rasid.text.normalize import normalize
 from rasid.text.posts import find_posts
+from rasid.text.scan import WordStarts
 from rasid.text.sentences import Sentence, find_quotes, split_sentences
 from rasid.text.tokens import PROCLITICS, at_boundary
 
@@ -393,3 +394,22 @@ def test_special_stretches_match_their_definition(text: str) -> None:
     table_class = normalize_module._char_class(fast.table)
     definition = re.compile(rf"\s\s+|[^{table_class}]+")
     assert [m.span() for m in fast.special.finditer(text)] == [m.span() for m in definition.finditer(text)]
+
+
+SCAN_WORDS = {"a": ["في", "ست", "سته"], "b": ["ست", "ابت"], "c": []}
+SHARED_SCAN, PRIVATE_SCAN = WordStarts(SCAN_WORDS), WordStarts(SCAN_WORDS, shared=False)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(news, st.text(alphabet="ابتست في")), min_size=1, max_size=4))
+def test_shared_word_scan_equals_a_private_scan(keys: list[str]) -> None:
+    for key in keys:
+        assert SHARED_SCAN.starts(key) == PRIVATE_SCAN.starts(key)
+
+
+def test_a_table_joining_the_shared_scan_late_gets_fresh_starts() -> None:
+    key = "ستة في البيت تستمر"
+    assert SHARED_SCAN.starts(key) == PRIVATE_SCAN.starts(key)
+    later = {"x": ["تس", "في"]}
+    assert WordStarts(later).starts(key) == WordStarts(later, shared=False).starts(key) == {"x": [4, 13]}
+    assert SHARED_SCAN.starts(key) == PRIVATE_SCAN.starts(key)

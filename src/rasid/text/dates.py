@@ -305,7 +305,7 @@ def _grammar() -> _Grammar:
         hm,
         parts,
         tuple(sorted({fold(w) for w in rw["leads"]})),
-        WordStarts({"hours": _firsts(hw["leads"])}),
+        WordStarts({"hours": _firsts(hw["leads"])}, shared=False),  # its leads include "في"
         ordinals,
         frozenset(fold(w) for w in cal["not_relative_after"]),
         tuple(sorted({fold(w) for e in pp["units"] for w in e["ar"] + e.get("dual", [])})),

@@ -71,9 +71,14 @@ def first_word(phrase: str) -> str:
 
 
 class WordStarts:
-    """Start offsets of literal words in a key, by label, from one Aho-Corasick pass."""
+    """Start offsets of literal words in a key, by label, from one Aho-Corasick pass.
 
-    def __init__(self, words: Mapping[str, Iterable[str]]) -> None:
+    Every ``WordStarts`` that scans keys joins one shared automaton on its first ``starts`` call, so the
+    number words, the vague quantities and the date words of a key are found in one pass, run once per
+    key (the quantities and dates stages ask for the same key in a row). ``shared=False`` keeps a table
+    out of it (one scanned only when a pre-check passes, whose hits would cost every key)."""
+
+    def __init__(self, words: Mapping[str, Iterable[str]], shared: bool = True) -> None:
         """``words``: label -> literal words whose occurrences are candidate starts for that label."""
         by_word: dict[str, set[str]] = {}
         for label, ws in words.items():
@@ -81,18 +86,25 @@ class WordStarts:
                 if w:
                     by_word.setdefault(w, set()).add(label)
         self.labels = tuple(words)
-        self._automaton = ahocorasick.Automaton()
-        for w, labels in by_word.items():
-            self._automaton.add_word(w, (len(w), tuple(sorted(labels))))
+        self.by_word: dict[str, frozenset[str]] = {w: frozenset(labels) for w, labels in by_word.items()}
         self._empty = not by_word
-        if not self._empty:
-            self._automaton.make_automaton()
+        self._shared = shared
+        self.slot: int | None = None  # index of its first label in the shared scan, once joined
+        self._automaton = ahocorasick.Automaton()
+        if not shared:
+            for w, labels in by_word.items():
+                self._automaton.add_word(w, (len(w), tuple(sorted(labels))))
+            if not self._empty:
+                self._automaton.make_automaton()
 
     def starts(self, key: str) -> dict[str, list[int]]:
-        """label -> sorted start offsets of its words in ``key`` (overlapping occurrences included)."""
-        out: dict[str, list[int]] = {label: [] for label in self.labels}
+        """label -> sorted start offsets of its words in ``key`` (overlapping occurrences included).
+        The lists may be shared with the next caller for the same key: read them, never change them."""
         if self._empty or not key:
-            return out
+            return {label: [] for label in self.labels}
+        if self._shared:
+            return _SHARED.starts(self, key)
+        out: dict[str, list[int]] = {label: [] for label in self.labels}
         for end, (length, labels) in self._automaton.iter(key):
             start = end - length + 1
             for label in labels:
@@ -100,6 +112,54 @@ class WordStarts:
         for positions in out.values():
             positions.sort()
         return out
+
+
+class _SharedScan:
+    """One automaton for the words of every joined ``WordStarts``, its labels numbered one after the
+    other; the starts of the last key scanned are kept."""
+
+    def __init__(self) -> None:
+        self._members: list[WordStarts] = []
+        self._size = 0  # labels of all members
+        self._automaton = ahocorasick.Automaton()
+        self._last_key: str | None = None
+        self._last: list[list[int]] = []
+
+    def _join(self, member: WordStarts) -> None:
+        member.slot = self._size
+        self._members.append(member)
+        self._size += len(member.labels)
+        slots: dict[str, set[int]] = {}
+        first = 0
+        for m in self._members:
+            index = {label: first + i for i, label in enumerate(m.labels)}
+            for w, labels in m.by_word.items():
+                slots.setdefault(w, set()).update(index[label] for label in labels)
+            first += len(m.labels)
+        self._automaton = ahocorasick.Automaton()
+        for w, found in slots.items():
+            self._automaton.add_word(w, (len(w) - 1, tuple(sorted(found))))
+        self._automaton.make_automaton()
+        self._last_key = None  # the kept starts lack the new member's labels
+
+    def starts(self, member: WordStarts, key: str) -> dict[str, list[int]]:
+        slot = member.slot
+        if slot is None:
+            self._join(member)
+            slot = self._size - len(member.labels)
+        if key is not self._last_key:
+            lists: list[list[int]] = [[] for _ in range(self._size)]
+            for end, (back, slots) in self._automaton.iter(key):
+                start = end - back
+                for i in slots:
+                    lists[i].append(start)
+            for positions in lists:
+                positions.sort()
+            self._last_key, self._last = key, lists
+        return dict(zip(member.labels, self._last[slot : slot + len(member.labels)], strict=True))
+
+
+_SHARED = _SharedScan()
 
 
 def finditer_at(rx: re.Pattern[str], key: str, starts: Sequence[int]) -> Iterator[re.Match[str]]:
