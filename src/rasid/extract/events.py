@@ -264,6 +264,9 @@ class _Facts:
 
     areas: list[list[ResolvedPlace]]
     dates: list[tuple[Any, ...]]
+    # id(group) -> (its number of sentences, areas, dates): a group's sentences only grow, so the count
+    # tells whether the cached union is current. Groups live as long as this object (one grouping).
+    unions: dict[int, tuple[int, list[ResolvedPlace], list[Any]]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, views: Sequence[SentenceView]) -> _Facts:
@@ -271,10 +274,19 @@ class _Facts:
         areas = [[p for p in v.places if p.role == "event" and p.entry.feature != "country"] for v in views]
         return cls(areas, [v.dates for v in views])
 
+    def of_group(self, group: TriggerGroup) -> tuple[list[ResolvedPlace], list[Any]]:
+        """The areas and dates of all the group's sentences."""
+        sentences = group.sentences
+        cached = self.unions.get(id(group))
+        if cached is None or cached[0] != len(sentences):
+            areas = [p for s in sentences for p in self.areas[s]]
+            dates = [d for s in sentences for d in self.dates[s]]
+            cached = self.unions[id(group)] = (len(sentences), areas, dates)
+        return cached[1], cached[2]
+
 
 def _fits(group: TriggerGroup, trig: Trigger, facts: _Facts, slack_days: int = 1) -> bool:
-    g_areas = [p for s in group.sentences for p in facts.areas[s]]
-    g_dates = [d for s in group.sentences for d in facts.dates[s]]
+    g_areas, g_dates = facts.of_group(group)
     s = trig.sentence
     return _same_area(g_areas, facts.areas[s]) and _compatible_dates(g_dates, facts.dates[s], slack_days)
 
