@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rasid.model import Span
+from rasid.text.records import builder
 
 # Arabic letter folding used by every matcher and by the evaluator's name comparison (FORMAT.md):
 # alef with hamza/madda/wasla -> bare alef, alef maqsura -> yeh, teh marbuta -> heh.
@@ -71,23 +72,9 @@ def fold_char(ch: str) -> str:
     return "".join(out)
 
 
-# A ``Span`` is built by setting its slots directly: a frozen dataclass's ``__init__`` goes through
-# ``object.__setattr__`` for every field, which made building spans a visible share of every layer's
-# time. ``Span`` has no ``__post_init__`` or defaults, so the result is the object ``Span(...)`` makes
-# (tests/text/test_normalize.py checks this stays true).
-_new_object = object.__new__
-_set_start: Callable[[Span, int], None] = vars(Span)["start"].__set__
-_set_end: Callable[[Span, int], None] = vars(Span)["end"].__set__
-_set_text: Callable[[Span, str], None] = vars(Span)["text"].__set__
-
-
-def new_span(start: int, end: int, text: str) -> Span:
-    """``Span(start, end, text)`` in about 60% of the time (for code that makes many spans)."""
-    span = _new_object(Span)
-    _set_start(span, start)
-    _set_end(span, end)
-    _set_text(span, text)
-    return span
+# ``Span(start, end, text)`` in about 60% of the time (its slots set directly, see rasid.text.records),
+# for code that makes many spans: every layer's spans come from ``NormalizedText.span``.
+new_span: Callable[[int, int, str], Span] = builder(Span)
 
 
 @dataclass(frozen=True, slots=True)

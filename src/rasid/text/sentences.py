@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText, new_span
+from rasid.text.records import builder
 
 _TERMINAL = re.compile(r"[.!?؟…]+[\"'”“»’)\]]*(?=\s|$)")
 # A newline or a sentence end (as _TERMINAL), written to start with one character class so that ``re``
@@ -44,6 +45,9 @@ class Sentence:
     text: str
     quotes: tuple[Span, ...]
     post: int | None  # index into the posts list when the sentence lies in an embedded post
+
+
+_new_sentence = builder(Sentence)  # ``Sentence(...)``, faster (rasid.text.records)
 
 
 def find_quotes(text: str) -> list[Span]:
@@ -116,5 +120,5 @@ def split_with_quotes(text: str, quotes: Sequence[Span], posts: Sequence[Span] =
         post = None
         if np_:
             post = next((i for i, p in enumerate(posts) if p.start <= start and b <= p.end), None)
-        out.append(Sentence(start, b, text[start:b], inside, post))
+        out.append(_new_sentence(start, b, text[start:b], inside, post))
     return out
