@@ -90,7 +90,8 @@ def _reference_candidates(m: Matcher[str], key: str) -> list[tuple[int, int, str
     from rasid.text.tokens import at_boundary, clitic_prefix
 
     out = []
-    for last, (length, targets) in m._automaton.iter(key):
+    for last, value in m._automaton.iter(key):
+        length, targets = value[0], value[1]
         start, end = last + 1 - length, last + 1
         if not at_boundary(key, start, end):
             continue
@@ -110,6 +111,54 @@ def test_fast_boundary_scan_equals_at_boundary(parts: list[str]) -> None:
     m = _m()
     key = fold("".join(parts))
     assert sorted(m.candidates(key)) == sorted(_reference_candidates(m, key))
+
+
+def _m_shared_forms() -> Matcher[str]:
+    """Forms whose article-less needle is also a form of its own, and overlapping phrases."""
+    return Matcher(
+        [
+            (fold("الحسكة"), "hasakah-def"),
+            (fold("حسكة"), "hasakah"),
+            (fold("حسكة"), "hasakah-2"),
+            (fold("التحالف"), "coalition"),
+            (fold("تحالف"), "alliance"),
+            (fold("التحالف الدولي"), "coalition-intl"),
+            (fold("الدولي"), "intl"),
+            (fold("قسد"), "sdf"),
+            (fold("قسد الحسكة"), "sdf-hasakah"),
+        ]
+    )
+
+
+def _reference_select(m: Matcher[str], key: str) -> list[tuple[int, int, str, str, bool, tuple[str, ...]]]:
+    """The definition of ``select``: candidates grouped by range, the smallest (stripped, form) names the
+    range and all its forms' payloads merge in that order; then longest first, leftmost, no overlaps."""
+    groups: dict[tuple[int, int], list[tuple[bool, str, str]]] = {}
+    for start, end, form, prefix, stripped in _reference_candidates(m, key):
+        groups.setdefault((start, end), []).append((stripped, form, prefix))
+    taken: list[tuple[int, int]] = []
+    for start, end in sorted(groups, key=lambda se: (se[0] - se[1], se[0])):
+        if all(end <= s or e <= start for s, e in taken):
+            taken.append((start, end))
+    out = []
+    for start, end in sorted(taken):
+        group = sorted(groups[(start, end)])
+        stripped, form, prefix = group[0]
+        merged: list[str] = []
+        for _, f, _ in group:
+            merged.extend(p for p in m.payloads(f) if p not in merged)
+        out.append((start, end, form, prefix, stripped, tuple(merged)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ال", "و", "ف", "لل", "تحالف", "قسد", "حسكة", " ", "الدولي", "،", "ي", "x"]))
+)
+def test_select_equals_its_definition(parts: list[str]) -> None:
+    for m in (_m(), _m_shared_forms()):
+        key = fold("".join(parts))
+        assert m.select(key) == _reference_select(m, key)
 
 
 def test_matcher_pickles_with_its_automaton() -> None:

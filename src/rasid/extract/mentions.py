@@ -22,7 +22,7 @@ from typing import Any, Protocol
 
 from rasid.model import Actor, Span
 from rasid.resources.lexicons import LexMatch
-from rasid.resources.matcher import Matcher, longest_first
+from rasid.resources.matcher import Matcher, longest_nonoverlapping
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import at_boundary
 
@@ -237,75 +237,54 @@ class LexiconSet:
             self._names[form] = tuple(by_name)
             for name, ids in by_name.items():
                 self._ids[(form, name)] = tuple(ids)
-        # per (form, lexicon) its entries, for the common case of one form at a range
-        self._entries: dict[tuple[str, str], tuple[Any, ...]] = {
-            (form, name): tuple(self.lexicons[name].entries[i] for i in ids)
-            for (form, name), ids in self._ids.items()
-        }
+        # per range's forms (a ``Pick``'s, in order): what each lexicon makes of them, built on first use
+        self._plans: dict[tuple[str, ...], tuple[tuple[str, str, tuple[Any, ...]], ...]] = {}
 
     @property
     def matcher(self) -> Matcher[tuple[str, str]]:
         return self._matcher
 
-    def match(self, norm: NormalizedText) -> dict[str, list[LexMatch]]:
-        names = self._names
-        groups: dict[str, dict[tuple[int, int], list[tuple[bool, str, str]]]] = {}
-        for start, end, form, prefix, stripped in self._matcher.candidates(norm.key):
-            item = (stripped, form, prefix)
-            for name in names[form]:
-                by_span = groups.get(name)
-                if by_span is None:
-                    groups[name] = {(start, end): [item]}
-                    continue
-                group = by_span.get((start, end))
-                if group is None:
-                    by_span[(start, end)] = [item]
-                else:
-                    group.append(item)
-        spans: dict[tuple[int, int], Span] = {}  # one Span per key range, shared by the lexicons
-        return {
-            name: self._select(name, groups[name], norm, spans) if name in groups else []
-            for name in self.names
-        }
+    def _plan(self, forms: tuple[str, ...]) -> tuple[tuple[str, str, tuple[Any, ...]], ...]:
+        """Per lexicon with a form among ``forms``: (lexicon, the form that wins, its entries): the first
+        of its forms (they come in ``Lexicon.match`` order: unstripped, then smallest) and the entries of
+        all of them, merged in that order."""
+        plan: list[tuple[str, str, tuple[Any, ...]]] = []
+        for name in dict.fromkeys(n for f in forms for n in self._names[f]):
+            group = [f for f in forms if name in self._names[f]]
+            merged: list[str] = []
+            for f in group:
+                merged.extend(i for i in self._ids[(f, name)] if i not in merged)
+            entries = self.lexicons[name].entries
+            plan.append((name, group[0], tuple(entries[i] for i in merged)))
+        return tuple(plan)
 
-    def _select(
-        self,
-        name: str,
-        groups: dict[tuple[int, int], list[tuple[bool, str, str]]],
-        norm: NormalizedText,
-        spans: dict[tuple[int, int], Span],
-    ) -> list[LexMatch]:
-        # Longest first, then leftmost, greedily without overlaps; when no two candidate ranges overlap
-        # (the common case) that keeps them all, so the greedy pass is skipped.
-        chosen = sorted(groups)
-        prev_end = -1
-        for start, end in chosen:
-            if start < prev_end:
-                chosen = longest_first(chosen, len(norm.key))
-                break
-            prev_end = end
-        entries = self.lexicons[name].entries
-        all_ids = self._ids
-        by_form = self._entries
-        out: list[LexMatch] = []
-        for se in chosen:
-            group = groups[se]
-            if len(group) == 1:
-                _, form, prefix = group[0]
-                found: Sequence[Any] = by_form[(form, name)]
-            else:
-                group.sort()  # an unstripped form first, then the smallest form
-                _, form, prefix = group[0]
-                merged: list[str] = []
-                for _, f, _ in group:
-                    merged.extend(i for i in all_ids[(f, name)] if i not in merged)
-                found = [entries[i] for i in merged]
-            span = spans.get(se)
-            start, end = se
-            if span is None:
-                span = spans[se] = norm.span(start, end)
-            for entry in found:
-                out.append(LexMatch(entry, start, end, span, form, prefix))
+    def match(self, norm: NormalizedText) -> dict[str, list[LexMatch]]:
+        key = norm.key
+        plans = self._plans
+        per_name: dict[str, list[tuple[int, int, str, str, tuple[Any, ...]]]] = {}
+        for start, end, prefix, pick in self._matcher.picks(key):
+            plan = plans.get(pick.forms)
+            if plan is None:
+                plan = plans[pick.forms] = self._plan(pick.forms)
+            for name, form, found in plan:
+                hits = per_name.get(name)
+                if hits is None:
+                    per_name[name] = [(start, end, form, prefix, found)]
+                else:
+                    hits.append((start, end, form, prefix, found))
+        # Per lexicon: longest first, then leftmost, without overlaps (lexicons may overlap each other:
+        # "قال" is a reporting verb inside a longer figure phrase of another lexicon).
+        spans: dict[tuple[int, int], Span] = {}  # one Span per key range, shared by the lexicons
+        out: dict[str, list[LexMatch]] = {}
+        for name in self.names:
+            matches: list[LexMatch] = []
+            for start, end, form, prefix, found in longest_nonoverlapping(per_name.get(name, [])):
+                span = spans.get((start, end))
+                if span is None:
+                    span = spans[(start, end)] = norm.span(start, end)
+                for entry in found:
+                    matches.append(LexMatch(entry, start, end, span, form, prefix))
+            out[name] = matches
         return out
 
 

@@ -41,7 +41,7 @@ import ahocorasick
 
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
-from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, longest_first
+from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, longest_nonoverlapping
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import PROCLITICS, strip_article
 
@@ -416,7 +416,7 @@ class NameIndex:
             hits[(start, end)] = (prefix, value)
         if not hits:
             return []
-        chosen = longest_first(sorted(hits), n)
+        chosen = longest_nonoverlapping(list(hits))
         out: list[tuple[int, int, str, tuple[int, ...]]] = []
         forms_of = self._forms_of
         for start, end in chosen:

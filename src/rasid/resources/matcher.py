@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -123,10 +123,15 @@ class Matcher(Generic[P]):
         self._automaton: Any = None
         if needles:
             automaton = ahocorasick.Automaton()
+            table = self._payloads
             for needle, targets in needles.items():
                 # unstripped targets first, so a plain hit never waits behind a stripped one
                 ordered = tuple(sorted(targets, key=lambda t: (t[1], t[0])))
-                automaton.add_word(needle, (len(needle), ordered))
+                # what a hit of this needle stands for, decided once here rather than per hit: after a
+                # proclitic other than "لل" (plain) and after "لل" (where article-less forms count too)
+                plain = _pick([t for t in ordered if not t[1]], table)
+                lam = _pick(list(ordered), table)
+                automaton.add_word(needle, (len(needle), ordered, plain, lam))
             automaton.make_automaton()
             self._automaton = automaton
         self.size = len(self._payloads)
@@ -160,11 +165,24 @@ class Matcher(Generic[P]):
         if self._automaton is None or not key:
             return []
         out: list[Candidate] = []
-        for start, end, prefix, (_, targets) in self._scan(key):
-            for form, stripped in targets:
+        for start, end, prefix, value in self._scan(key):
+            for form, stripped in value[1]:
                 if stripped and prefix not in _LAM_ARTICLE:
                     continue
                 out.append((start, end, form, prefix, stripped))
+        return out
+
+    def picks(self, key: str) -> list[tuple[int, int, str, Pick[P]]]:
+        """Boundary-valid hits on ``key`` as (start, end, prefix, what the hit stands for), overlaps
+        included, in automaton order (by end). A key range holds one needle, so ranges are distinct."""
+        if self._automaton is None or not key:
+            return []
+        lam_article = _LAM_ARTICLE
+        out: list[tuple[int, int, str, Pick[P]]] = []
+        for start, end, prefix, value in self._scan(key):
+            pick = value[3] if prefix in lam_article else value[2]
+            if pick is not None:
+                out.append((start, end, prefix, pick))
         return out
 
     def select(self, key: str) -> list[tuple[int, int, str, str, bool, tuple[P, ...]]]:
@@ -173,45 +191,10 @@ class Matcher(Generic[P]):
         The same selection as ``match`` without building ``Hit``/``Span`` objects (callers that wrap
         hits in their own types, like the gazetteer, use this).
         """
-        if self._automaton is None or not key:
-            return []
-        groups: dict[tuple[int, int], list[tuple[bool, str, str]]] = {}
-        for start, end, prefix, (_, targets) in self._scan(key):
-            for form, stripped in targets:
-                if stripped and prefix not in _LAM_ARTICLE:
-                    continue
-                group = groups.get((start, end))
-                if group is None:
-                    groups[(start, end)] = [(stripped, form, prefix)]
-                else:
-                    group.append((stripped, form, prefix))
-        if not groups:
-            return []
-        chosen = sorted(groups)
-        prev_end = -1
-        for start, end in chosen:
-            if start < prev_end:  # two candidates overlap: longest first, then leftmost, greedily
-                chosen = longest_first(chosen, len(key))
-                break
-            prev_end = end
-        table = self._payloads
-        out: list[tuple[int, int, str, str, bool, tuple[P, ...]]] = []
-        for start, end in chosen:
-            group = groups[(start, end)]
-            if len(group) == 1:
-                stripped, form, prefix = group[0]
-                out.append((start, end, form, prefix, stripped, table[form]))
-                continue
-            # an unstripped form beats a stripped one of the same extent; then the smallest form
-            group.sort()
-            stripped, form, prefix = group[0]
-            merged: list[P] = []
-            for _, f, _ in group:
-                for p in table[f]:
-                    if p not in merged:
-                        merged.append(p)
-            out.append((start, end, form, prefix, stripped, tuple(merged)))
-        return out
+        hits = [
+            (s, e, pick.form, prefix, pick.stripped, pick.payloads) for s, e, prefix, pick in self.picks(key)
+        ]
+        return longest_nonoverlapping(hits)
 
     def match(self, norm: NormalizedText) -> list[Hit[P]]:
         """Longest non-overlapping hits on ``norm.key``, in text order."""
@@ -222,24 +205,68 @@ class Matcher(Generic[P]):
         ]
 
 
-def _neg_length(span: tuple[int, int]) -> int:
-    return span[0] - span[1]
+class Pick(NamedTuple, Generic[P]):
+    """What a hit of one needle stands for: the form that wins the range (an unstripped form before a
+    stripped one, then the smallest), the payloads of all its forms merged in that order, and the forms."""
+
+    form: str
+    stripped: bool
+    payloads: tuple[P, ...]
+    forms: tuple[str, ...]
 
 
-def longest_first(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
-    """Of ``spans`` (sorted, key offsets below ``size``), the longest first, then leftmost, skipping any
-    that overlaps one taken; in text order. When no two overlap this is ``spans`` itself, and callers
-    check that first (the common case)."""
-    ordered = sorted(spans, key=_neg_length)  # stable: leftmost first among equal lengths
-    occupied = bytearray(size)
-    chosen: list[tuple[int, int]] = []
-    for start, end in ordered:
-        if occupied.find(1, start, end) != -1:
-            continue
-        occupied[start:end] = b"\x01" * (end - start)
-        chosen.append((start, end))
-    chosen.sort()
-    return chosen
+def _pick(group: list[tuple[str, bool]], table: dict[str, tuple[P, ...]]) -> Pick[P] | None:
+    """The ``Pick`` of targets ``(form, stripped)`` already in order; None when there are none."""
+    if not group:
+        return None
+    form, stripped = group[0]
+    if len(group) == 1:
+        return Pick(form, stripped, table[form], (form,))
+    merged: list[P] = []
+    for f, _ in group:
+        for p in table[f]:
+            if p not in merged:
+                merged.append(p)
+    return Pick(form, stripped, tuple(merged), tuple(f for f, _ in group))
+
+
+H = TypeVar("H", bound=tuple[Any, ...])
+
+
+def _neg_length(hit: tuple[Any, ...]) -> int:
+    return int(hit[0] - hit[1])
+
+
+def longest_nonoverlapping(hits: list[H]) -> list[H]:
+    """Of ``hits`` (tuples that start with distinct key ranges (start, end), any order), the longest
+    first, then leftmost, skipping any that overlaps one taken; in text order.
+
+    Sorted by range, the hits fall into runs that overlap among themselves and never with another run
+    (a run ends where a hit starts at or after the furthest end so far), so the greedy choice is made
+    per run; most runs are one hit (nothing overlaps it), taken as it is.
+    """
+    hits.sort()
+    out: list[H] = []
+    i, n = 0, len(hits)
+    while i < n:
+        reach = hits[i][1]
+        j = i + 1
+        while j < n and hits[j][0] < reach:
+            if hits[j][1] > reach:
+                reach = hits[j][1]
+            j += 1
+        if j == i + 1:
+            out.append(hits[i])
+        else:
+            taken: list[H] = []
+            for hit in sorted(hits[i:j], key=_neg_length):  # stable: leftmost first among equal lengths
+                start, end = hit[0], hit[1]
+                if all(end <= t[0] or t[1] <= start for t in taken):
+                    taken.append(hit)
+            taken.sort()
+            out.extend(taken)
+        i = j
+    return out
 
 
 class SharedScan:
