@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -173,7 +173,12 @@ def word_forms(key: str, pos: int) -> tuple[str, ...]:
     end = pos
     while end > 0 and key[end - 1] == " ":
         end -= 1
-    word = key[key.rfind(" ", 0, end) + 1 : end]
+    return _forms_of(key[key.rfind(" ", 0, end) + 1 : end])
+
+
+@lru_cache(maxsize=8192)
+def _forms_of(word: str) -> tuple[str, ...]:
+    """``word_forms`` of a word (the same few words stand before most numbers, so they are kept)."""
     bare = word.lstrip(_OPENING_MARKS)
     forms: tuple[str, ...] = (word, bare) if bare != word else (word,)
     for n in (1, 2, 3):

@@ -247,8 +247,10 @@ def _lead_word(key: str, pos: int) -> str | None:
     return word if word.isalpha() else None
 
 
+@lru_cache(maxsize=8192)
 def _preceding_cues(forms: tuple[str, ...]) -> frozenset[str]:
-    """Names of the tables ("qualifier", "month", roles) that have a phrase ending in one of ``forms``."""
+    """Names of the tables ("qualifier", "month", roles) that have a phrase ending in one of ``forms``
+    (kept: the same few words stand before most numbers)."""
     index = _tables().before_cues
     found = _NONE
     for f in forms:
