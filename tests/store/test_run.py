@@ -128,6 +128,9 @@ def test_kill_9_mid_run_then_resume_equals_clean_run(db_url: str, tmp_path: Path
     )
     assert resumed.returncode == 0, resumed.stderr
     assert f"{n - done} processed" in resumed.stdout
+    with Store.open(db_url) as s:
+        statuses = [r["status"] for r in s.runs()]
+    assert statuses == ["done", "interrupted"]  # the killed run was found dead, not left "running"
 
     clean_url = f"sqlite:///{tmp_path / 'clean.db'}"
     with Store.open(clean_url) as clean:

@@ -169,6 +169,21 @@ def run_cmd(
     )
 
 
+@app.command("runs")
+def runs_cmd(
+    db: DbOption = DEFAULT_URL,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="How many runs, newest first.")] = 20,
+    fmt: FormatOption = "table",
+) -> None:
+    """Past and current runs: status (running, done, failed, interrupted), counts, host and process."""
+    _check_format(fmt)
+    store = _open(db)
+    rows = store.runs(limit)
+    store.close()
+    columns = ["id", "status", "version", "started", "finished", "heartbeat", "processed", "errors"]
+    _emit(rows, fmt, "runs", [*columns, "host", "pid"])
+
+
 @quarantine_app.command("list")
 def quarantine_list(
     db: DbOption = DEFAULT_URL,

@@ -8,9 +8,11 @@ either the whole batch or none of it, which is what makes ``rasid run`` resumabl
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +37,30 @@ RAW_KEEP_BYTES = 1 << 20
 _CHUNK = 500
 
 
+# How long a claimed batch stays reserved for its run without a commit, and how old a run's heartbeat
+# may get before the run counts as dead (a batch takes seconds; a worker that goes quiet for this long
+# is gone).
+LEASE_SECONDS = 600.0
+
+
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite gives back naive datetimes for timezone-aware columns; they were written in UTC.
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+def _process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists on this host (signal 0 checks without sending anything)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, under another user
+    return True
 
 
 @dataclass
@@ -63,6 +87,27 @@ class PendingArticle:
 
     db_id: int
     article: Article
+
+
+_ARTICLE_COLUMNS = tuple(
+    getattr(t.articles.c, name)
+    for name in ("id", "ext_id", "text", "url", "outlet", "title", "language", "published")
+)
+
+
+def _pending_article(row: sa.Row[Any]) -> PendingArticle:
+    return PendingArticle(
+        int(row.id),
+        Article(
+            id=row.ext_id,
+            text=row.text,
+            url=row.url,
+            outlet=row.outlet,
+            title=row.title,
+            language=row.language,
+            published=row.published,
+        ),
+    )
 
 
 def _configure_sqlite(dbapi_conn: Any, _record: Any) -> None:
@@ -340,10 +385,21 @@ class Store:
     # ---------------------------------------------------------------- runs
 
     def start_run(self, version: str, config: Mapping[str, Any]) -> int:
+        """Record a new run (host, pid, heartbeat) after marking dead runs interrupted."""
+        self.reap_runs()
+        now = _now()
         with self._writer.begin() as conn:
             rid = conn.execute(
                 sa.insert(t.runs)
-                .values(started=_now(), version=version, config=dict(config), status="running")
+                .values(
+                    started=now,
+                    version=version,
+                    config=dict(config),
+                    status="running",
+                    host=socket.gethostname(),
+                    pid=os.getpid(),
+                    heartbeat=now,
+                )
                 .returning(t.runs.c.id)
             ).scalar_one()
         return int(rid)
@@ -353,21 +409,61 @@ class Store:
             conn.execute(
                 sa.update(t.runs).where(t.runs.c.id == run_id).values(finished=_now(), status=status)
             )
+            self._release(conn, sa.and_(t.articles.c.lease_run == run_id))
 
     def run_info(self, run_id: int) -> dict[str, Any]:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(t.runs).where(t.runs.c.id == run_id)).one()
         return dict(row._mapping)
 
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        """The newest runs first, as stored (after marking dead ones interrupted)."""
+        self.reap_runs()
+        c = t.runs.c
+        cols = [c.id, c.status, c.version, c.started, c.finished, c.heartbeat, c.host, c.pid]
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(*cols, c.processed, c.errors).order_by(c.id.desc()).limit(limit)
+            ).all()
+        return [dict(row._mapping) for row in rows]
+
+    def reap_runs(self, stale_after: float = LEASE_SECONDS) -> list[int]:
+        """Mark interrupted the runs still "running" that are dead, and free the articles they had claimed.
+
+        A run is dead when it was started on this host and its process is gone (a kill -9, a crash), or
+        when its heartbeat is older than ``stale_after`` seconds (a run on another machine that stopped
+        claiming and committing). Returns the ids marked.
+        """
+        c = t.runs.c
+        host = socket.gethostname()
+        cutoff = _now() - timedelta(seconds=stale_after)
+        with self.engine.connect() as conn:
+            running = conn.execute(
+                sa.select(c.id, c.host, c.pid, c.heartbeat, c.started).where(c.status == "running")
+            ).all()
+        dead = [
+            int(row.id)
+            for row in running
+            if (row.host == host and row.pid is not None and not _process_alive(int(row.pid)))
+            or _aware(row.heartbeat or row.started) < cutoff
+        ]
+        if dead:
+            with self._writer.begin() as conn:
+                conn.execute(
+                    sa.update(t.runs)
+                    .where(c.id.in_(dead), c.status == "running")
+                    .values(status="interrupted", finished=_now())
+                )
+                self._release(conn, t.articles.c.lease_run.in_(dead))
+            log.warning("runs %s were found dead and marked interrupted", dead)
+        return dead
+
     # ---------------------------------------------------------------- processing
 
-    def pending(
-        self, batch: int, reprocess_version: str | None = None, after_id: int = 0
-    ) -> list[PendingArticle]:
-        """Up to ``batch`` latest articles without a current record, oldest first.
-
-        With ``reprocess_version``, also articles whose current record came from another pipeline version.
-        """
+    @staticmethod
+    def _pending_condition(reprocess_version: str | None) -> sa.ColumnElement[bool]:
+        """Latest articles without a current record (and, with ``reprocess_version``, those whose current
+        record came from another pipeline version)."""
         a, r = t.articles.c, t.records.c
         cond: sa.ColumnElement[bool] = a.status == "pending"
         if reprocess_version is not None:
@@ -375,40 +471,69 @@ class Store:
                 r.article_id == a.id, r.current, r.pipeline_version != reprocess_version
             )
             cond = sa.or_(cond, stale)
+        return sa.and_(a.latest, cond)
+
+    def pending(
+        self, batch: int, reprocess_version: str | None = None, after_id: int = 0
+    ) -> list[PendingArticle]:
+        """Up to ``batch`` articles waiting for the pipeline, oldest first (a look, nothing is claimed)."""
+        a = t.articles.c
         stmt = (
-            sa.select(a.id, a.ext_id, a.text, a.url, a.outlet, a.title, a.language, a.published)
-            .where(a.latest, a.id > after_id, cond)
+            sa.select(*_ARTICLE_COLUMNS)
+            .where(a.id > after_id, self._pending_condition(reprocess_version))
             .order_by(a.id)
             .limit(batch)
         )
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
-        return [
-            PendingArticle(
-                int(row.id),
-                Article(
-                    id=row.ext_id,
-                    text=row.text,
-                    url=row.url,
-                    outlet=row.outlet,
-                    title=row.title,
-                    language=row.language,
-                    published=row.published,
-                ),
-            )
-            for row in rows
-        ]
+        return [_pending_article(row) for row in rows]
+
+    def claim(
+        self,
+        run_id: int,
+        batch: int,
+        reprocess_version: str | None = None,
+        after_id: int = 0,
+        lease_seconds: float = LEASE_SECONDS,
+    ) -> list[PendingArticle]:
+        """Take up to ``batch`` waiting articles for run ``run_id``: oldest first, none that another live
+        run holds. The lease lasts ``lease_seconds`` or until ``save_records`` commits the batch.
+
+        On PostgreSQL the rows are locked with SKIP LOCKED, on SQLite the write transaction is exclusive,
+        so two runs claiming at once get disjoint batches. Also the run's heartbeat.
+        """
+        a, r = t.articles.c, t.records.c
+        now = _now()
+        free = sa.or_(a.lease_run.is_(None), a.lease_run == run_id, a.lease_until < now)
+        # never twice in one run (a reprocess whose records carry another version stays "stale")
+        done_here = sa.exists().where(r.article_id == a.id, r.current, r.run_id == run_id)
+        stmt = (
+            sa.select(*_ARTICLE_COLUMNS)
+            .where(a.id > after_id, free, ~done_here, self._pending_condition(reprocess_version))
+            .order_by(a.id)
+            .limit(batch)
+        )
+        if self.dialect == "postgresql":
+            stmt = stmt.with_for_update(skip_locked=True, of=t.articles)
+        with self._writer.begin() as conn:
+            rows = conn.execute(stmt).all()
+            ids = [int(row.id) for row in rows]
+            if ids:
+                until = now + timedelta(seconds=lease_seconds)
+                conn.execute(
+                    sa.update(t.articles).where(a.id.in_(ids)).values(lease_run=run_id, lease_until=until)
+                )
+            conn.execute(sa.update(t.runs).where(t.runs.c.id == run_id).values(heartbeat=now))
+        return [_pending_article(row) for row in rows]
+
+    @staticmethod
+    def _release(conn: Connection, where: sa.ColumnElement[bool]) -> None:
+        conn.execute(sa.update(t.articles).where(where).values(lease_run=None, lease_until=None))
 
     def count_pending(self, reprocess_version: str | None = None) -> int:
-        a, r = t.articles.c, t.records.c
-        cond: sa.ColumnElement[bool] = a.status == "pending"
-        if reprocess_version is not None:
-            stale = sa.exists().where(
-                r.article_id == a.id, r.current, r.pipeline_version != reprocess_version
-            )
-            cond = sa.or_(cond, stale)
+        cond = self._pending_condition(reprocess_version)
         with self.engine.connect() as conn:
-            return int(conn.execute(sa.select(sa.func.count()).where(a.latest, cond)).scalar_one())
+            return int(conn.execute(sa.select(sa.func.count()).where(cond)).scalar_one())
 
     def save_records(self, results: Sequence[tuple[int, Record]], run_id: int | None = None) -> None:
         """Store one record per article id, in one transaction, making it the article's current record.
@@ -453,7 +578,11 @@ class Store:
             for status in ("ok", "error"):
                 these = [art for _, art, rec in saved if rec.status == status]
                 if these:
-                    conn.execute(sa.update(t.articles).where(a.id.in_(these)).values(status=status))
+                    conn.execute(
+                        sa.update(t.articles)
+                        .where(a.id.in_(these))
+                        .values(status=status, lease_run=None, lease_until=None)
+                    )
             denormalize(conn, [s for s in saved if s[2].status == "ok"])
             if run_id is not None:
                 errors = sum(rec.status != "ok" for _, rec in results)
@@ -461,7 +590,7 @@ class Store:
                 conn.execute(
                     sa.update(t.runs)
                     .where(c.id == run_id)
-                    .values(processed=c.processed + len(results), errors=c.errors + errors)
+                    .values(processed=c.processed + len(results), errors=c.errors + errors, heartbeat=now)
                 )
 
     @staticmethod

@@ -3,6 +3,12 @@
 Resumable by construction: a batch's records and its articles' status change commit together, so a
 run killed at any moment (kill -9 included) leaves whole batches; the next run picks up what is
 still pending. A unique index allows one current record per article, so nothing is duplicated.
+
+Concurrent runs share the work: each claims its batch (a lease in the articles table) before
+processing it, so two ``rasid run`` processes, or workers on several machines against one PostgreSQL
+database, never process the same article twice. A run that dies leaves its lease behind; the next run
+to start sees the process is gone (same host) or its heartbeat is stale, marks it ``interrupted`` and
+frees its batch.
 """
 
 from __future__ import annotations
@@ -66,10 +72,15 @@ def run(
     run_id = store.start_run(version, {"batch": batch, "reprocess": reprocess, **(config or {})})
     summary = RunSummary(run_id)
     after = 0
+    swept = False
     status = "failed"
     try:
         while True:
-            pending = store.pending(batch, version if reprocess else None, after_id=after)
+            pending = store.claim(run_id, batch, version if reprocess else None, after_id=after)
+            if not pending and not swept:
+                # one more look from the start: a batch another run held may have been freed since
+                after, swept = 0, True
+                pending = store.claim(run_id, batch, version if reprocess else None)
             if not pending:
                 break
             records = runner.map([p.article for p in pending])

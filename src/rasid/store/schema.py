@@ -27,7 +27,12 @@ runs = sa.Table(
     sa.Column("processed", sa.Integer, nullable=False, server_default="0"),
     sa.Column("errors", sa.Integer, nullable=False, server_default="0"),
     sa.Column("quarantined", sa.Integer, nullable=False, server_default="0"),
+    # running -> done | failed | interrupted (found dead by a later run: its process is gone from this
+    # host, or its heartbeat is older than the lease).
     sa.Column("status", sa.String(16), nullable=False, server_default="running"),
+    sa.Column("host", sa.String(255)),
+    sa.Column("pid", sa.Integer),
+    sa.Column("heartbeat", sa.DateTime(timezone=True)),  # last claim or commit of the run
 )
 
 articles = sa.Table(
@@ -52,11 +57,16 @@ articles = sa.Table(
     # pending -> ok | error; superseded when a newer version of the same id/url arrives.
     sa.Column("status", sa.String(16), nullable=False, server_default="pending"),
     sa.Column("created", sa.DateTime(timezone=True), nullable=False),
+    # A run claims a batch before processing it, so concurrent runs never take the same articles;
+    # the lease ends when the batch commits, when it expires, or when its run is found dead.
+    sa.Column("lease_run", sa.Integer),
+    sa.Column("lease_until", sa.DateTime(timezone=True)),
     sa.UniqueConstraint("text_sha256", name="uq_articles_text_sha256"),
     sa.Index("ix_articles_ext_id", "ext_id"),
     sa.Index("ix_articles_url", "url"),
     sa.Index("ix_articles_status", "status"),
     sa.Index("ix_articles_published", "published"),
+    sa.Index("ix_articles_lease_run", "lease_run"),
 )
 
 records = sa.Table(
