@@ -84,7 +84,7 @@ def _overlaps(span: Span, others: SpanSet) -> bool:
 
 def _words_before(key: str, pos: int, n: int) -> str:
     """The ``n`` words of the key before ``pos`` (punctuation dropped), for short-window cues."""
-    words = key[:pos].replace('"', " ").replace(",", " ").split()
+    words = key[:pos].replace('"', " ").replace(",", " ").rsplit(None, n)  # only the last n are split off
     return " ".join(words[-n:])
 
 

@@ -576,6 +576,18 @@ class CompiledGazetteer:
             raise ResourceError(Errors.E251, path=path, reason=f"missing or bad field: {exc}") from exc
 
 
+def _letters_before(key: str, end: int) -> str:
+    """The run of letters of ``key`` that ends at ``end`` ("" when ``key[end - 1]`` is no letter)."""
+    # the text back to the previous space, when it is all letters (the common case), is the run
+    word = key[key.rfind(" ", 0, end) + 1 : end]
+    if word.isalpha():
+        return word
+    pos = end
+    while pos > 0 and key[pos - 1].isalpha():
+        pos -= 1
+    return key[pos:end]
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance (haversine, mean Earth radius 6371 km)."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -594,6 +606,7 @@ class Gazetteer:
         self._entries: dict[int, PlaceEntry] = {}
         self._other_index: dict[str, int] | None = None
         self._cands: dict[tuple[int, ...], tuple[PlaceEntry, ...]] = {}
+        self._cue_memo: dict[str, tuple[str | None, str | None]] = {}  # word -> what ``_cue_word`` says
 
     @property
     def checksum(self) -> str:
@@ -648,16 +661,21 @@ class Gazetteer:
         cue for "السوق", because the name carries a conjunction and the noun before it the article."""
         if prefix[:1] in ("و", "ف"):
             return None, None
-        isalpha = str.isalpha
-        pos = start - len(prefix) - 1
-        while pos >= 0 and key[pos] == " ":
-            pos -= 1
-        end = pos + 1
-        while pos >= 0 and isalpha(key[pos]):
-            pos -= 1
-        if end - pos < 2:
+        end = start - len(prefix)
+        while end > 0 and key[end - 1] == " ":
+            end -= 1
+        word = _letters_before(key, end)
+        if not word:
             return None, None
-        word = key[pos + 1 : end]
+        found = self._cue_memo.get(word)
+        if found is None:
+            if len(self._cue_memo) >= _ENTRY_CACHE:
+                self._cue_memo.clear()
+            found = self._cue_memo[word] = self._cue_word(word)
+        return found
+
+    def _cue_word(self, word: str) -> tuple[str | None, str | None]:
+        """The feature a word asks for as a cue, itself or behind a proclitic ("بريف"), and the cue."""
         cues = self._c.cues
         feature = cues.get(word)
         if feature is not None:
@@ -671,15 +689,19 @@ class Gazetteer:
 
     def _adjective(self, key: str, end: int) -> str | None:
         """The country of a nisba adjective right after a name ("طرابلس اللبنانيه" -> "LB")."""
-        isalpha = str.isalpha
         n = len(key)
         pos = end
         while pos < n and key[pos] == " ":
             pos += 1
-        stop = pos
-        while stop < n and isalpha(key[stop]):
-            stop += 1
-        return self._c.adjectives.get(key[pos:stop]) if stop > pos else None
+        # the word up to the next space, when it is all letters (the common case), is the letter run
+        stop = key.find(" ", pos)
+        word = key[pos : n if stop < 0 else stop]
+        if not word.isalpha():
+            stop = pos
+            while stop < n and key[stop].isalpha():
+                stop += 1
+            word = key[pos:stop]
+        return self._c.adjectives.get(word) if word else None
 
     def _candidates(self, fids: tuple[int, ...]) -> tuple[PlaceEntry, ...]:
         """The entries of one hit's forms, rows merged in order (memoized: the same names recur)."""
