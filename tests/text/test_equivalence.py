@@ -362,13 +362,17 @@ def test_cue_lookups_with_shortcuts_match_their_definitions(text: str) -> None:
         assert (None if nw is None else (nw.start, nw.end, nw.value)) == match_at_by_definition(
             t.words, key, pos
         )
-        qa = numbers._qualifier_after(key, pos)
+        qa = numbers._qualifier_after(key, pos, numbers._lead_word(key, pos))
         assert (None if qa is None else (qa.start, qa.end, qa.value)) == match_at_by_definition(
             t.after, key, pos
         )
         for end in range(pos + 1, min(len(key), pos + 5) + 1):
             for value, four in ((None, False), (2022, True), (17, False)):
-                got = numbers._role(key, pos, end, value, four, forms, numbers._preceding_cues(forms))
+                nxt = numbers._after_spaces(key, end)
+                cues = numbers._preceding_cues(forms)
+                got = numbers._role(
+                    key, pos, end, value, four, forms, cues, nxt, numbers._lead_word(key, nxt)
+                )
                 assert got == role_by_definition(key, pos, end, value, four)
 
 

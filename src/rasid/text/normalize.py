@@ -163,6 +163,7 @@ class _Fast:
     frequent: tuple[tuple[str, str], ...]  # (character, key form) applied by str.replace
     rare: re.Pattern[str]  # any other changing character of the table
     rare_map: dict[str, str]
+    marks: str  # characters of the fast blocks that fold to nothing (diacritics, tatweel, controls)
 
     def fold(self, stretch: str) -> str:
         """Every table character of ``stretch`` folded in place (others unchanged): for a stretch of table
@@ -220,7 +221,8 @@ def _fast_tables() -> _Fast:
     )
     rare_map = {ch: f for ch, f in changing.items() if ch not in dict(frequent)}
     rare = re.compile("[" + "".join(re.escape(ch) for ch in sorted(rare_map)) + "]" if rare_map else "(?!x)x")
-    return _Fast(table, special, frequent, rare, rare_map)
+    marks = "".join(chr(cp) for lo, hi in _FAST_BLOCKS for cp in range(lo, hi) if not fold_char(chr(cp)))
+    return _Fast(table, special, frequent, rare, rare_map, marks)
 
 
 # 0, 1, 2 ... as one list, grown to the longest text seen: the offset map of an ordinary stretch is a
@@ -261,7 +263,12 @@ def normalize(text: str) -> NormalizedText:
                 starts += offsets[pos:a]
                 ends += offsets[pos + 1 : a + 1]
                 prev_space = text[a - 1].isspace()
-        prev_space = _slow(text, a, b, key, starts, ends, prev_space)
+        if not prev_space and ends and ends[-1] == a and not text[a:b].strip(fast.marks):
+            # Only marks, right after a letter (most special stretches: a shadda, a tanween): they belong
+            # to that letter, as ``_slow`` would decide one mark at a time.
+            ends[-1] = b
+        else:
+            prev_space = _slow(text, a, b, key, starts, ends, prev_space)
         pos = b
     if n > pos:
         if prev_space and text[pos].isspace():

@@ -184,20 +184,18 @@ def _role(
     four_digits: bool,
     forms: tuple[str, ...],
     may_precede: frozenset[str],
+    nxt: int,
+    word: str | None,
 ) -> str | None:
-    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)`` and
-    ``may_precede`` = ``_preceding_cues(forms)``.
+    """The role of the number at key ``[start, end)``; ``forms`` = ``word_forms(key, start)``,
+    ``may_precede`` = ``_preceding_cues(forms)``, ``nxt`` = ``_after_spaces(key, end)`` and ``word`` =
+    ``_lead_word(key, nxt)`` (the caller needs them too).
 
     Most numbers have no role: the word before them ends no "before" cue and the word after them is
     not how any "after" cue starts (a cue found by ``match_at`` at ``nxt`` ends at a word end, so the
     letters at ``nxt`` equal its leading letters), which dict lookups tell before any table is searched."""
     t = _tables()
     n = len(key)
-    after_pos = end
-    while after_pos < n and key[after_pos] == " ":
-        after_pos += 1
-    nxt = after_pos if after_pos > end or (after_pos < n and not key[after_pos].isalnum()) else end
-    word = _lead_word(key, nxt)
     may_follow = _ALL if word is None else t.after_cues.get(word, _NONE)
     if not may_follow and not may_precede:  # no cue around the number: only a bare year has a role
         if value is not None and four_digits and 1900 <= value <= 2100:
@@ -235,6 +233,14 @@ def _role(
 _NONE: frozenset[str] = frozenset()
 _ALL = frozenset((*ROLES, "month"))
 _LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def _after_spaces(key: str, pos: int) -> int:
+    """The first position at or after ``pos`` that is not a space."""
+    n = len(key)
+    while pos < n and key[pos] == " ":
+        pos += 1
+    return pos
 
 
 def _lead_word(key: str, pos: int) -> str | None:
@@ -287,10 +293,10 @@ def _number_word_at(key: str, pos: int) -> Hit[_Word] | None:
     return t.words.match_at(key, pos)
 
 
-def _qualifier_after(key: str, pos: int) -> Hit[str] | None:
-    """``after.match_at(key, pos)``, skipped when the word at ``pos`` is not how a qualifier starts."""
+def _qualifier_after(key: str, pos: int, word: str | None) -> Hit[str] | None:
+    """``after.match_at(key, pos)``, skipped when the word at ``pos`` (``word`` = ``_lead_word(key, pos)``)
+    is not how a qualifier starts."""
     t = _tables()
-    word = _lead_word(key, pos)
     if word is not None and word not in t.after_qualifier_starts:
         return None
     return t.after.match_at(key, pos)
@@ -378,18 +384,20 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         qs, qe = s, e
         forms = word_forms(key, s)
         may_precede = _preceding_cues(forms)
+        nxt = _after_spaces(key, e)
+        word = _lead_word(key, nxt)  # the word after the number
         hb = t.before.match_before(key, s, 30, forms) if "qualifier" in may_precede else None
         if hb is not None:
             qual, qs = hb.value, hb.start
         elif key[e : e + 1] == " ":
-            ha = _qualifier_after(key, e + 1)
+            ha = _qualifier_after(key, e + 1, word if nxt == e + 1 else _lead_word(key, e + 1))
             if ha is None:
                 # "5 قتلى على الأقل": the qualifier may follow the counted noun.
-                nxt = _WORD_SPACE.match(key, e + 1, e + 40)
-                ha = _qualifier_after(key, nxt.end()) if nxt else None
+                noun = _WORD_SPACE.match(key, e + 1, e + 40)
+                ha = _qualifier_after(key, noun.end(), _lead_word(key, noun.end())) if noun else None
             if ha is not None:
                 qual, qe = ha.value, ha.end
-        role = _role(key, s, e, nv, four, forms, may_precede)
+        role = _role(key, s, e, nv, four, forms, may_precede, nxt, word)
         low, high = _qual_range(qual, nv)
         found.append((qs, qe, nv, qual, low, high, role, s, e))
     for h in t.vague.finditer(key):
