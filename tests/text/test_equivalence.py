@@ -417,3 +417,13 @@ def test_a_table_joining_the_shared_scan_late_gets_fresh_starts() -> None:
     later = {"x": ["تس", "في"]}
     assert WordStarts(later).starts(key) == WordStarts(later, shared=False).starts(key) == {"x": [4, 13]}
     assert SHARED_SCAN.starts(key) == PRIVATE_SCAN.starts(key)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(news, st.text(alphabet="وبالفكلاس 1."), st.text()))
+def test_clitic_prefix_matches_its_definition(key: str) -> None:
+    from rasid.text.tokens import clitic_prefix, word_start
+
+    for start in range(len(key) + 1):
+        prefix = key[word_start(key, start) : start]
+        assert clitic_prefix(key, start) == (prefix if prefix in PROCLITICS else None)

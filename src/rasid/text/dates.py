@@ -92,7 +92,6 @@ class _Grammar:
     hours_starts: WordStarts  # where "خلال/في الساعات ..." can start; scanned only when "ساع" occurs
     ordinals: dict[str, int]  # folded ordinal day ("الثالث") -> day of the month
     not_after: frozenset[str]  # words after a relative day word that make it narrative ("اليوم التالي")
-    past_units: tuple[str, ...]  # folded unit words of "past_period" ("الايام", "الاسبوعين")
     starts: WordStarts  # kind -> where its leading word can begin (kinds that start with a word)
 
 
@@ -312,7 +311,6 @@ def _grammar() -> _Grammar:
         WordStarts({"hours": _firsts(hw["leads"])}, shared=False),  # its leads include "في"
         ordinals,
         frozenset(fold(w) for w in cal["not_relative_after"]),
-        tuple(sorted({fold(w) for e in pp["units"] for w in e["ar"] + e.get("dual", [])})),
         WordStarts(
             {
                 "night": _firsts(cal["night_words"]),
@@ -320,6 +318,7 @@ def _grammar() -> _Grammar:
                 "ordinal": {f"{o} من" for o in ordinals},
                 "month_pair": _firsts(cal["month_pair_words"]),
                 "weekday_pair": _firsts(cal["weekday_pair_words"]),
+                # A unit word alone too: a text without any unit word has no candidate, nothing is tried.
                 "past_period": {
                     f"{lead} {unit}" if lead else unit
                     for unit in {fold(w) for e in pp["units"] for w in e["ar"] + e.get("dual", [])}
@@ -569,8 +568,6 @@ def find_date_expressions(norm: NormalizedText) -> list[DateExpr]:
             if "الشهر" not in key:
                 continue  # every "day_of_month" match holds "الشهر"
             starts = sorted({*digits.short, *word_starts["ordinal"]})
-        elif kind == "past_period" and not any(u in key for u in g.past_units):
-            continue  # every "past_period" match holds one of its unit words
         elif kind == "hours":
             if "ساع" not in key:
                 continue  # every "hours" match holds "ساعه" or "ساعات"

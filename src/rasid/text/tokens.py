@@ -55,9 +55,18 @@ def word_start(key: str, pos: int) -> int:
     return pos
 
 
+_LONGEST_PROCLITIC = max(map(len, PROCLITICS))
+
+
 def clitic_prefix(key: str, start: int) -> str | None:
     """The letters between the word start and ``start`` if they form an allowed proclitic, else None."""
-    prefix = key[word_start(key, start) : start]
+    # ``word_start``, inlined (other layers call this for every candidate) and stopped one letter past
+    # the longest proclitic: a word that starts further back has no proclitic before ``start``.
+    lo = max(0, start - _LONGEST_PROCLITIC - 1)
+    pos = start
+    while pos > lo and key[pos - 1].isalpha():
+        pos -= 1
+    prefix = key[pos:start]
     return prefix if prefix in PROCLITICS else None
 
 
