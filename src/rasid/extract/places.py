@@ -14,10 +14,11 @@ role, because they still tell which country the article is about:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from rasid.model import Span
@@ -102,33 +103,56 @@ def _is_dateline(text: str, span: Span) -> bool:
     return _DATELINE.match(text, span.end) is not None
 
 
-def _role(norm: NormalizedText, mention: Any, posts: SpanSet, actor_spans: SpanSet, cues: Any) -> str:
+class _ByEnd:
+    """Key spans sorted by end, for "which of them end at most ``gap`` characters before ``pos``"."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans, key=itemgetter(1))
+        self.ends = [end for _, end in self.spans]
+
+    def ending_near(self, pos: int, gap: int) -> list[tuple[int, int]]:
+        return self.spans[bisect_left(self.ends, pos - gap) : bisect_right(self.ends, pos)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What the role of a place depends on in one article, gathered once for all its place mentions."""
+
+    norm: NormalizedText
+    posts: SpanSet
+    actors: SpanSet
+    direction: _ByEnd  # direction words ("شمال")
+    condemn: _ByEnd  # condemnation verbs ("أدانت")
+    hashes: bool  # whether the key holds a "#" at all
+
+
+_UNITS = ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
+
+
+def _role(art: _Article, mention: Any) -> str:
     """The role of a gazetteer ``PlaceMention`` (see the module docstring)."""
+    norm = art.norm
     key = norm.key
     key_start = mention.key_start
     span = mention.span
-    if _overlaps(span, posts):
+    if _overlaps(span, art.posts):
         return "post"
     if _is_dateline(norm.original, span):
         return "dateline"
     prefix = mention.prefix  # the proclitic the gazetteer's boundary rule found before the name
     if prefix.endswith(("ل", "لل")):
         return "beneficiary"  # "موالية لأنقرة", "التابع لدمشق": whose side, not where
-    if key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
+    if art.hashes and key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
         return "hashtag"
-    if _overlaps(span, actor_spans):
+    if _overlaps(span, art.actors):
         return "actor"
     # "100 كلم شمال بغداد": a direction word right before the place, a distance unit right before that.
-    for start, end in cues.get("direction"):
-        if 0 <= key_start - end <= 2:
-            before = _words_before(key, start, 2)
-            if any(
-                unit in before.split() for unit in ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
-            ):
-                return "reference"
-    for _start, end in cues.get("condemn"):
-        if 0 <= key_start - end <= 2:
-            return "reactor"
+    for start, _end in art.direction.ending_near(key_start, 2):
+        before = _words_before(key, start, 2)
+        if any(unit in before.split() for unit in _UNITS):
+            return "reference"
+    if art.condemn.ending_near(key_start, 2):
+        return "reactor"
     return "event"
 
 
@@ -160,8 +184,15 @@ def find_places(
     """
     skip = [(p.start, p.end) for p in posts]
     mentions = gazetteer.match(norm, skip=skip) if skip else gazetteer.match(norm)
-    post_set, actor_set = SpanSet(posts), SpanSet(actor_spans)
-    roles = [_role(norm, m, post_set, actor_set, cues) for m in mentions]
+    art = _Article(
+        norm,
+        SpanSet(posts),
+        SpanSet(actor_spans),
+        _ByEnd(cues.get("direction")),
+        _ByEnd(cues.get("condemn")),
+        "#" in norm.key,
+    )
+    roles = [_role(art, m) for m in mentions]
     countries: Counter[str] = Counter(actor_countries)
     # Countries where something below country level is named: only these license small places
     # (an article about Damascus that mentions Iran does not make "جوي" a village in Khuzestan).

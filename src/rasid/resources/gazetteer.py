@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, Literal, cast
+from typing import Any, BinaryIO, Literal, NamedTuple, cast
 
 import ahocorasick
 
@@ -108,8 +108,10 @@ class PlaceEntry:
     parents: tuple[str, ...]  # ids, outermost first
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
+    """One place-name hit with its candidates. A named tuple, not a frozen dataclass: one is built for
+    every place hit of every document, and a tuple is built several times faster."""
+
     key_start: int
     key_end: int
     span: Span
