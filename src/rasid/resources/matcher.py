@@ -146,13 +146,6 @@ class Matcher(Generic[P]):
         state.setdefault("_shared", None)
         self.__dict__.update(state)
 
-    def _scan(self, key: str) -> list[tuple[int, int, str, Any]]:
-        """Boundary-valid hits on ``key`` (see ``scan``): from the shared pass when the matcher is in one."""
-        shared = self._shared
-        if shared is not None:
-            return shared[0].hits(key, shared[1])
-        return scan(self._automaton, key)
-
     def forms(self) -> list[str]:
         """Every registered folded form."""
         return list(self._payloads)
@@ -165,7 +158,7 @@ class Matcher(Generic[P]):
         if self._automaton is None or not key:
             return []
         out: list[Candidate] = []
-        for start, end, prefix, value in self._scan(key):
+        for start, end, prefix, value in scan(self._automaton, key):
             for form, stripped in value[1]:
                 if stripped and prefix not in _LAM_ARTICLE:
                     continue
@@ -177,9 +170,12 @@ class Matcher(Generic[P]):
         included, in automaton order (by end). A key range holds one needle, so ranges are distinct."""
         if self._automaton is None or not key:
             return []
+        shared = self._shared
+        if shared is not None:
+            return shared[0].picks(key, shared[1])
         lam_article = _LAM_ARTICLE
         out: list[tuple[int, int, str, Pick[P]]] = []
-        for start, end, prefix, value in self._scan(key):
+        for start, end, prefix, value in scan(self._automaton, key):
             pick = value[3] if prefix in lam_article else value[2]
             if pick is not None:
                 out.append((start, end, prefix, pick))
@@ -273,10 +269,11 @@ class SharedScan:
     """One Aho-Corasick pass over a key for several matchers that all run on it (the actor aliases and the
     lexicons matched on every document): each member then reads its own hits from that pass.
 
-    The hits of a member are exactly ``scan`` over its own automaton, in the same order (the combined
-    automaton holds every member's needles with their values), so ``select``/``candidates``/``match``
-    answer the same; one traversal of the text replaces one per matcher, and the boundary rule runs once
-    per raw hit before the hits are handed out (most raw hits end inside a word and go no further). The
+    The picks of a member are exactly those of its own automaton, in the same order (the combined
+    automaton holds every member's needles with their values), so ``picks``/``select``/``match`` answer
+    the same; one traversal of the text replaces one per matcher, and the boundary rule runs once per raw
+    hit before the members' picks are handed out (most raw hits end inside a word and go no further).
+    ``candidates`` (overlaps and stripped forms included, for inspection) always scans on its own. The
     pass of the last key is kept (compared by identity: every stage reads the same ``norm.key`` object),
     so a member asked about another key triggers a new pass.
     """
@@ -296,18 +293,22 @@ class SharedScan:
             automaton.make_automaton()
             self._automaton = automaton
         self._size = len(members)
-        self._last: tuple[str, list[list[tuple[int, int, str, Any]]]] | None = None
+        self._last: tuple[str, list[list[tuple[int, int, str, Pick[Any]]]]] | None = None
         for i, m in enumerate(members):
             m._shared = (self, i)
 
-    def hits(self, key: str, member: int) -> list[tuple[int, int, str, Any]]:
-        """Boundary-valid hits ``(start, end, prefix, value)`` of member ``member`` on ``key``."""
+    def picks(self, key: str, member: int) -> list[tuple[int, int, str, Pick[Any]]]:
+        """``Matcher.picks`` of member ``member`` on ``key``, from the pass (made when ``key`` is new)."""
         last = self._last
         if last is None or last[0] is not key:
-            per: list[list[tuple[int, int, str, Any]]] = [[] for _ in range(self._size)]
+            per: list[list[tuple[int, int, str, Pick[Any]]]] = [[] for _ in range(self._size)]
             if self._automaton is not None:
+                lam_article = _LAM_ARTICLE
                 for start, end, prefix, (_, values) in scan(self._automaton, key):
+                    lam = prefix in lam_article
                     for i, value in values:
-                        per[i].append((start, end, prefix, value))
+                        pick = value[3] if lam else value[2]
+                        if pick is not None:
+                            per[i].append((start, end, prefix, pick))
             last = self._last = (key, per)
         return last[1][member]
