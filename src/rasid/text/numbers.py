@@ -323,36 +323,35 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
     t = _tables()
     key = norm.key
     found: list[tuple[int, int, int | None, str, int | None, int | None, str | None, int, int]] = []
-    taken = bytearray(len(key))  # 1 where an earlier expression already took the character
-
-    def free(s: int, e: int) -> bool:
-        return taken.find(1, s, e) < 0
-
-    def take(s: int, e: int) -> None:
-        taken[s:e] = b"\x01" * (e - s)
-
+    # 1 where an earlier expression already took the character: a span is free when
+    # ``taken.find(1, s, e) < 0`` and is taken by ``taken[s:e] = b"\x01" * (e - s)`` (inline: hot).
+    taken = bytearray(len(key))
     digits = digit_runs(key)
     for m in finditer_at(_NUMERIC_DATE, key, digits.before_separator):
-        found.append((m.start(), m.end(), None, "exact", None, None, "date", m.start(), m.end()))
-        take(m.start(), m.end())
+        s, e = m.span()
+        found.append((s, e, None, "exact", None, None, "date", s, e))
+        taken[s:e] = b"\x01" * (e - s)
     for m in finditer_at(_CLOCK, key, digits.before_colon):
-        if free(m.start(), m.end()):
-            found.append((m.start(), m.end(), None, "exact", None, None, "time", m.start(), m.end()))
-            take(m.start(), m.end())
+        s, e = m.span()
+        if taken.find(1, s, e) < 0:
+            found.append((s, e, None, "exact", None, None, "time", s, e))
+            taken[s:e] = b"\x01" * (e - s)
     numbers: list[tuple[int, int, int | None, bool]] = []
+    word_firsts = t.words.first_chars  # a multiplier word after a number starts with one of these
     for m in finditer_at(_DIGITS, key, digits.starts):
-        if not free(m.start(), m.end()):
+        s, end = m.span()
+        if taken.find(1, s, end) >= 0:
             continue
         txt = m.group().replace(",", "")
         value = int(float(txt)) if "." in txt else int(txt)
-        end = m.end()
-        mult = _number_word_at(key, end + 1) if key[end : end + 1] == " " else None
-        if mult is not None and mult.value.kind in ("mult",):
-            value, end = value * mult.value.value, mult.end
-        numbers.append((m.start(), end, value, len(txt) == 4 and "." not in txt))
-        take(m.start(), end)
+        if key[end : end + 1] == " " and key[end + 1 : end + 2] in word_firsts:
+            mult = _number_word_at(key, end + 1)
+            if mult is not None and mult.value.kind == "mult":
+                value, end = value * mult.value.value, mult.end
+        numbers.append((s, end, value, len(txt) == 4 and "." not in txt))
+        taken[s:end] = b"\x01" * (end - s)
     for m in word_runs(key):
-        if not free(m.start(), m.end()):
+        if taken.find(1, m.start(), m.end()) >= 0:
             continue
         ws = m.group().split()
         merged: list[str] = []
@@ -378,7 +377,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
                     start += n
                     break
         numbers.append((start, m.end(), wv, False))
-        take(start, m.end())
+        taken[start : m.end()] = b"\x01" * (m.end() - start)
     for s, e, nv, four in numbers:
         qual = "exact"
         qs, qe = s, e
@@ -401,7 +400,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         low, high = _qual_range(qual, nv)
         found.append((qs, qe, nv, qual, low, high, role, s, e))
     for h in t.vague.finditer(key):
-        if not free(h.start, h.end):
+        if taken.find(1, h.start, h.end) >= 0:
             continue
         qual, low, high = h.value
         end = h.end
@@ -412,7 +411,7 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
                 low = low * 1000 if low is not None else None
                 high = high * 1000 + 999 if high is not None else None
         found.append((h.start, end, None, qual, low, high, None, h.start, end))
-        take(h.start, end)
+        taken[h.start : end] = b"\x01" * (end - h.start)
     found.sort(key=lambda f: (f[0], -f[1]))
     out: list[Quantity] = []
     starts, ends, original = norm.starts, norm.ends, norm.original
