@@ -71,6 +71,7 @@ _LETTERS = r"[^\W\d_]"
 _WORD_SPACE = re.compile(r"[^\W\d_]+ ")
 # Proclitics a run of number words may carry on its first word ("وثلاثه", "بالف").
 _SEQ_PROCLITICS = ("و", "ف", "ب", "ل", "ك", "ول", "وب", "لل", "ال", "بال", "وال")
+_LONGEST_SEQ_PROCLITIC = max(map(len, _SEQ_PROCLITICS))
 
 
 @lru_cache(maxsize=1)
@@ -308,12 +309,14 @@ def word_runs(key: str) -> Iterator[re.Match[str]]:
     t = _tables()
     starts: list[int] = []
     for hs in t.seq_starts.starts(key)["seq"]:
-        for k in (3, 2, 1, 0):
-            p = hs - k
-            # The pattern starts with (?<!letter): a letter before p (isalpha implies the regex class)
-            # rules p out without trying the regex.
-            if p >= 0 and (p == 0 or not key[p - 1].isalpha()) and (k == 0 or key[p:hs] in _SEQ_PROCLITICS):
-                starts.append(p)
+        # The pattern starts with (?<!letter), then an optional proclitic (letters, at most 3): it can only
+        # start where the letter run holding the word begins, if that is a proclitic away or at the word.
+        p = hs
+        lo = max(0, hs - _LONGEST_SEQ_PROCLITIC)
+        while p > lo and key[p - 1].isalpha():
+            p -= 1
+        if (p == 0 or not key[p - 1].isalpha()) and (p == hs or key[p:hs] in _SEQ_PROCLITICS):
+            starts.append(p)
     starts.sort()
     return finditer_at(t.word_seq, key, starts)
 
