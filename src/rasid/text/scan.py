@@ -7,15 +7,17 @@ tries the pattern (anchored) only at those positions and yields exactly the matc
 candidates are visited left to right and those inside the previous match are skipped, as ``finditer``
 skips them. Candidate positions come from one pass of the C scanners: a ``\\d+`` regex for digits
 (``digit_runs``, shared by numbers and dates) and an Aho-Corasick automaton (pyahocorasick) for words
-(``WordStarts``, one per module or phrase table). tests/text/test_equivalence.py checks every pattern
-scanned this way against ``finditer``.
+(``WordStarts``, one per module or phrase table, all answered from one shared automaton pass per key).
+tests/text/test_equivalence.py checks every pattern scanned this way against ``finditer``.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import ahocorasick
 
@@ -90,7 +92,7 @@ class WordStarts:
         self._empty = not by_word
         self._shared = shared
         self.slot: int | None = None  # index of its first label in the shared scan, once joined
-        self._automaton = ahocorasick.Automaton()
+        self._automaton = ahocorasick.Automaton()  # its own, when not shared
         if not shared:
             for w, labels in by_word.items():
                 self._automaton.add_word(w, (len(w), tuple(sorted(labels))))
@@ -116,47 +118,50 @@ class WordStarts:
 
 class _SharedScan:
     """One automaton for the words of every joined ``WordStarts``, its labels numbered one after the
-    other; the starts of the last key scanned are kept."""
+    other; the starts of the last key scanned are kept. State is replaced whole (one assignment), so a
+    reader never sees an automaton with another's label count, nor a key with another key's starts."""
 
     def __init__(self) -> None:
-        self._members: list[WordStarts] = []
-        self._size = 0  # labels of all members
-        self._automaton = ahocorasick.Automaton()
-        self._last_key: str | None = None
-        self._last: list[list[int]] = []
+        self._members: tuple[WordStarts, ...] = ()
+        self._state: tuple[Any, int] = (None, 0)  # (automaton, labels of all members)
+        self._last: tuple[str | None, list[list[int]]] = (None, [])
+        self._lock = threading.Lock()  # joins happen while the first articles are processed
 
-    def _join(self, member: WordStarts) -> None:
-        member.slot = self._size
-        self._members.append(member)
-        self._size += len(member.labels)
-        slots: dict[str, set[int]] = {}
-        first = 0
-        for m in self._members:
-            index = {label: first + i for i, label in enumerate(m.labels)}
-            for w, labels in m.by_word.items():
-                slots.setdefault(w, set()).update(index[label] for label in labels)
-            first += len(m.labels)
-        self._automaton = ahocorasick.Automaton()
-        for w, found in slots.items():
-            self._automaton.add_word(w, (len(w) - 1, tuple(sorted(found))))
-        self._automaton.make_automaton()
-        self._last_key = None  # the kept starts lack the new member's labels
+    def _join(self, member: WordStarts) -> int:
+        with self._lock:
+            if member.slot is not None:
+                return member.slot
+            members = (*self._members, member)
+            slots: dict[str, set[int]] = {}
+            first = 0
+            for m in members:
+                index = {label: first + i for i, label in enumerate(m.labels)}
+                for w, labels in m.by_word.items():
+                    slots.setdefault(w, set()).update(index[label] for label in labels)
+                first += len(m.labels)
+            automaton = ahocorasick.Automaton()
+            for w, found in slots.items():
+                automaton.add_word(w, (len(w) - 1, tuple(sorted(found))))
+            automaton.make_automaton()
+            self._members, self._state = members, (automaton, first)
+            member.slot = first - len(member.labels)
+            return member.slot
 
     def starts(self, member: WordStarts, key: str) -> dict[str, list[int]]:
-        slot = member.slot
-        if slot is None:
-            self._join(member)
-            slot = self._size - len(member.labels)
-        if key is not self._last_key:
-            lists: list[list[int]] = [[] for _ in range(self._size)]
-            for end, (back, slots) in self._automaton.iter(key):
+        slot = member.slot if member.slot is not None else self._join(member)
+        n = len(member.labels)
+        last_key, lists = self._last
+        if key is not last_key or len(lists) < slot + n:  # another key, or kept from before this joined
+            automaton, size = self._state
+            lists = [[] for _ in range(size)]
+            for end, (back, found) in automaton.iter(key):
                 start = end - back
-                for i in slots:
+                for i in found:
                     lists[i].append(start)
             for positions in lists:
                 positions.sort()
-            self._last_key, self._last = key, lists
-        return dict(zip(member.labels, self._last[slot : slot + len(member.labels)], strict=True))
+            self._last = (key, lists)
+        return dict(zip(member.labels, lists[slot : slot + n], strict=True))
 
 
 _SHARED = _SharedScan()
