@@ -5,7 +5,7 @@ import pickle
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasid.resources.matcher import Matcher, SharedScan
+from rasid.resources.matcher import Matcher, SharedScan, build_automaton
 from rasid.text.normalize import fold, normalize
 
 
@@ -198,3 +198,19 @@ def test_shared_scan_is_not_pickled() -> None:
     assert again._shared is None
     text = "وقال مصدر للتحالف الدولي إن لقسد مواقع"
     assert again.match(normalize(text)) == m.match(normalize(text))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ابلتحسكقو x", min_size=1, max_size=5), min_size=1, max_size=30),
+    st.text(alphabet="ابلتحسكقو x،", max_size=60),
+)
+def test_build_automaton_order_changes_no_hit(needles: list[str], key: str) -> None:
+    import ahocorasick
+
+    plain = ahocorasick.Automaton()
+    for i, needle in enumerate(dict.fromkeys(needles)):
+        plain.add_word(needle, (len(needle), i))
+    plain.make_automaton()
+    fast = build_automaton(plain.items())
+    assert list(fast.iter(key)) == list(plain.iter(key))

@@ -37,11 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple, cast
 
-import ahocorasick
-
 from rasid.errors import Errors, ResourceError
 from rasid.model import Span
-from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, longest_nonoverlapping
+from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, build_automaton, longest_nonoverlapping
 from rasid.text.normalize import NormalizedText, fold
 from rasid.text.tokens import PROCLITICS, strip_article
 
@@ -339,7 +337,7 @@ class NameIndex:
         tgt = array("i")
         automaton: Any = None
         if needles:
-            automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+            words: list[tuple[str, int]] = []
             for nid, (needle, codes) in enumerate(needles.items()):
                 codes.sort(key=lambda c: (c & 1, c >> 1))
                 length = len(needle)
@@ -348,11 +346,11 @@ class NameIndex:
                 else:
                     kind = _MANY if not codes[0] & 1 else _MANY_BARE
                     value = nid << 10 | kind << 8 | min(length, _LONG)
-                automaton.add_word(needle, value)
+                words.append((needle, value))
                 needle_len.append(min(length, 65535))
                 tgt.extend(codes)
                 tgt_off.append(len(tgt))
-            automaton.make_automaton()
+            automaton = build_automaton(words, store_ints=True)
         flags = bytes(1 if f in cue_only else 0 for f in names)
         return cls(len(names), form_off, form_rows, flags, needle_len, tgt_off, tgt, automaton)
 

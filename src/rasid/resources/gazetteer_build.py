@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 TEXT_DATA_DIR = LEXICON_DIR.parent / "text"
 
-BUILD_VERSION = "8"  # bump when the compiled layout or the selection rules change
+BUILD_VERSION = "9"  # bump when the compiled layout, the selection rules or the automaton build change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
 _ARABIC = re.compile(r"[\u0600-\u06ff]")

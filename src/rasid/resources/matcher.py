@@ -33,6 +33,7 @@ once per form, and ``Hit`` objects (with their original-text ``Span``) only for 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
@@ -65,6 +66,26 @@ class Hit(Generic[P]):
     payloads: tuple[P, ...]
     prefix: str  # proclitic letters before the name in the same word, "" when none
     stripped: bool  # matched through the article-less form after "لل"
+
+
+def build_automaton(words: Iterable[tuple[str, Any]], *, store_ints: bool = False) -> Any:
+    """An Aho-Corasick automaton over ``(needle, value)`` pairs, the needles added in the order that makes
+    it run fastest.
+
+    pyahocorasick finds the child of a node for a letter by trying the node's children in the order they
+    were added, so the needles go in sorted by how common their letters are among all the needles (at
+    every node the most common letter is tried first): a 3 kB Arabic article is traversed ~20% faster.
+    The order changes nothing else: the same hits come out, in the same order.
+    """
+    pairs = list(words)
+    counts = Counter(ch for needle, _ in pairs for ch in needle)
+    rank = {ord(ch): chr(i) for i, (ch, _) in enumerate(counts.most_common())}
+    pairs.sort(key=lambda pair: pair[0].translate(rank))
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS) if store_ints else ahocorasick.Automaton()
+    for needle, value in pairs:
+        automaton.add_word(needle, value)
+    automaton.make_automaton()
+    return automaton
 
 
 def scan(automaton: Any, key: str) -> list[tuple[int, int, str, Any]]:
@@ -122,7 +143,7 @@ class Matcher(Generic[P]):
         self._payloads: dict[str, tuple[P, ...]] = {f: tuple(ps) for f, ps in payloads.items()}
         self._automaton: Any = None
         if needles:
-            automaton = ahocorasick.Automaton()
+            words: list[tuple[str, Any]] = []
             table = self._payloads
             for needle, targets in needles.items():
                 # unstripped targets first, so a plain hit never waits behind a stripped one
@@ -131,9 +152,8 @@ class Matcher(Generic[P]):
                 # proclitic other than "لل" (plain) and after "لل" (where article-less forms count too)
                 plain = _pick([t for t in ordered if not t[1]], table)
                 lam = _pick(list(ordered), table)
-                automaton.add_word(needle, (len(needle), ordered, plain, lam))
-            automaton.make_automaton()
-            self._automaton = automaton
+                words.append((needle, (len(needle), ordered, plain, lam)))
+            self._automaton = build_automaton(words)
         self.size = len(self._payloads)
         self._shared: tuple[SharedScan, int] | None = None  # set by SharedScan
 
@@ -286,12 +306,8 @@ class SharedScan:
                 combined.setdefault(needle, []).append((i, value))
         self._automaton: Any = None
         if combined:
-            automaton = ahocorasick.Automaton()
-            for needle, values in combined.items():
-                # the needle's length first, as in a member's own values, so ``scan`` reads it the same way
-                automaton.add_word(needle, (len(needle), tuple(values)))
-            automaton.make_automaton()
-            self._automaton = automaton
+            # the needle's length first, as in a member's own values, so ``scan`` reads it the same way
+            self._automaton = build_automaton((n, (len(n), tuple(values))) for n, values in combined.items())
         self._size = len(members)
         self._last: tuple[str, list[list[tuple[int, int, str, Pick[Any]]]]] | None = None
         for i, m in enumerate(members):
