@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 import jsonschema
 import yaml
@@ -78,8 +78,9 @@ class ActorEntry:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class ActorMention:
+class ActorMention(NamedTuple):
+    """One alias hit of one actor. A named tuple, not a frozen dataclass: one is built per alias hit."""
+
     actor_id: str
     key_start: int
     key_end: int
