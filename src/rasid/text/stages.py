@@ -33,7 +33,10 @@ def posts_stage(doc: Doc, ctx: Context) -> None:
         doc.layers["posts"] = find_posts(doc.text)
 
 
-@register_stage("segment", requires=("norm",), provides=("sentences", "quotes", "sentence_languages"))
+# A sentence's language is ``detect_language(sentence.text)``, for a stage that needs it: no layer reads
+# one (the contract's segment layers are "sentences" and "quotes"), so it is no longer computed for every
+# sentence of every article (~0.04 ms per article).
+@register_stage("segment", requires=("norm",), provides=("sentences", "quotes"))
 def segment_stage(doc: Doc, ctx: Context) -> None:
     posts = doc.layers.get("posts")
     if posts is None:  # "segment" runs before "posts" in the default order; posts are cheap to find
@@ -43,7 +46,6 @@ def segment_stage(doc: Doc, ctx: Context) -> None:
     sentences = split_with_quotes(doc.text, quotes, [p.span for p in posts])
     doc.layers["sentences"] = sentences
     doc.layers["quotes"] = quotes
-    doc.layers["sentence_languages"] = [detect_language(s.text) for s in sentences]
 
 
 @register_stage("quantities", requires=("norm",), provides=("quantities",))
