@@ -31,7 +31,7 @@ from rasid.errors import Errors, ResourceError
 from rasid.model import Span
 from rasid.resources import compiled
 from rasid.resources.actors import expand_paths, read_yaml, validate_file
-from rasid.resources.matcher import Matcher
+from rasid.resources.matcher import Matcher, longest_nonoverlapping
 from rasid.text.normalize import NormalizedText, fold
 
 log = logging.getLogger(__name__)
@@ -96,9 +96,11 @@ class Lexicon:
         out: list[LexMatch] = []
         entries = self.entries
         span = norm.span
-        for start, end, form, prefix, _, entry_ids in self._matcher.select(norm.key):
+        # ``Matcher.select`` without its intermediate tuples: the picks straight into LexMatch objects
+        for start, end, prefix, pick in longest_nonoverlapping(list(self._matcher.picks(norm.key))):
             sp = span(start, end)
-            for entry_id in entry_ids:
+            form = pick.form
+            for entry_id in pick.payloads:
                 out.append(LexMatch(entries[entry_id], start, end, sp, form, prefix))
         return out
 
