@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from rasid.model import Span
 from rasid.text.normalize import NormalizedText
@@ -49,8 +49,10 @@ PRECISION_OF_FEATURE = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedPlace:
+class ResolvedPlace(NamedTuple):
+    """A place mention resolved to one gazetteer entry, with its role. A named tuple, not a frozen
+    dataclass: one is built per place mention of every article."""
+
     span: Span
     key_start: int
     key_end: int
