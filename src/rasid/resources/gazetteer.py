@@ -387,7 +387,7 @@ class NameIndex:
         """
         if self.automaton is None or not key:
             return []
-        hits: dict[tuple[int, int], tuple[str, int]] = {}
+        hits: list[tuple[int, int, str, int]] = []  # a key range holds one needle: ranges are distinct
         n = len(key)
         isalpha = str.isalpha
         procl = PROCLITICS
@@ -413,16 +413,20 @@ class NameIndex:
                     prefix = ""  # a non-letter start is its own boundary
             if value & 256 and prefix not in lam_article:
                 continue  # only article-less forms here: they need "لل" before them
-            hits[(start, end)] = (prefix, value)
+            hits.append((start, end, prefix, value))
         if not hits:
             return []
-        chosen = longest_nonoverlapping(list(hits))
-        out: list[tuple[int, int, str, tuple[int, ...]]] = []
         forms_of = self._forms_of
-        for start, end in chosen:
-            prefix, value = hits[(start, end)]
-            out.append((start, end, prefix, forms_of(value, prefix in lam_article)))
-        return out
+        return [
+            # a needle of one form (kinds _ONE, _ONE_BARE: bit 9 clear) stands for that form
+            (
+                start,
+                end,
+                prefix,
+                (value >> 10,) if not value & 512 else forms_of(value, prefix in lam_article),
+            )
+            for start, end, prefix, value in longest_nonoverlapping(hits)
+        ]
 
 
 @dataclass(frozen=True, slots=True)
