@@ -363,6 +363,10 @@ def test_cue_lookups_with_shortcuts_match_their_definitions(text: str) -> None:
             t.words, key, pos
         )
         qa = numbers._qualifier_after(key, pos, numbers._lead_word(key, pos))
+        noun = numbers._WORD_SPACE.match(key, pos, pos + 39)
+        assert numbers._after_word_space(key, pos, numbers._lead_word(key, pos)) == (
+            noun.end() if noun else -1
+        )
         assert (None if qa is None else (qa.start, qa.end, qa.value)) == match_at_by_definition(
             t.after, key, pos
         )

@@ -244,6 +244,16 @@ def _after_spaces(key: str, pos: int) -> int:
     return pos
 
 
+def _after_word_space(key: str, pos: int, word: str | None) -> int:
+    """Where ``_WORD_SPACE.match(key, pos, pos + 39)`` ends (-1 when it does not match), told without the
+    regex from ``word`` = ``_lead_word(key, pos)`` when that is known: the letters at ``pos`` then a space."""
+    if word is None:
+        m = _WORD_SPACE.match(key, pos, pos + 39)
+        return m.end() if m else -1
+    end = pos + len(word) + 1
+    return end if word and end <= pos + 39 and key[end - 1 : end] == " " else -1
+
+
 def _lead_word(key: str, pos: int) -> str | None:
     """The letters at ``pos`` ("" when none), or None when the run holds a character that the regex
     class counts as a letter but ``str.isalpha`` (the boundary rule) does not, so no shortcut applies."""
@@ -392,11 +402,13 @@ def find_quantities(norm: NormalizedText) -> list[Quantity]:
         if hb is not None:
             qual, qs = hb.value, hb.start
         elif key[e : e + 1] == " ":
-            ha = _qualifier_after(key, e + 1, word if nxt == e + 1 else _lead_word(key, e + 1))
+            word1 = word if nxt == e + 1 else _lead_word(key, e + 1)
+            ha = _qualifier_after(key, e + 1, word1)
             if ha is None:
                 # "5 قتلى على الأقل": the qualifier may follow the counted noun.
-                noun = _WORD_SPACE.match(key, e + 1, e + 40)
-                ha = _qualifier_after(key, noun.end(), _lead_word(key, noun.end())) if noun else None
+                after_noun = _after_word_space(key, e + 1, word1)
+                if after_noun >= 0:
+                    ha = _qualifier_after(key, after_noun, _lead_word(key, after_noun))
             if ha is not None:
                 qual, qe = ha.value, ha.end
         role = _role(key, s, e, nv, four, forms, may_precede, nxt, word)
