@@ -95,3 +95,14 @@ def test_new_span_makes_the_object_span_makes() -> None:
     assert type(made) is Span and made != Span(3, 8, "قصف ")
     with pytest.raises(dataclasses.FrozenInstanceError):
         made.start = 4  # type: ignore[misc]
+
+
+def test_texts_longer_than_the_kept_offsets_normalize_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rasid.text import normalize as normalize_module
+    from rasid.text.normalize import normalize_reference
+
+    monkeypatch.setattr(normalize_module, "_OFFSETS_KEPT", 16)
+    monkeypatch.setattr(normalize_module, "_OFFSETS", [])
+    for text in ("قال  أيضاً", "قال  أيضاً ـ الجيش\n\nنعم", "x" * 15, "x" * 16, "ب" * 40 + " ً"):
+        assert normalize(text) == normalize_reference(text)
+    assert len(normalize_module._OFFSETS) <= 16

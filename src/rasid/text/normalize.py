@@ -225,16 +225,19 @@ def _fast_tables() -> _Fast:
     return _Fast(table, special, frequent, rare, rare_map, marks)
 
 
-# 0, 1, 2 ... as one list, grown to the longest text seen: the offset map of an ordinary stretch is a
-# slice of it (a copy of references) instead of a new int object per character, which was a third of
-# ``normalize``'s time.
+# 0, 1, 2 ... as one list, grown to the longest text seen (up to _OFFSETS_KEPT): the offset map of an
+# ordinary stretch is a slice of it (a copy of references) instead of a new int object per character,
+# which was a third of ``normalize``'s time.
 _OFFSETS: list[int] = []
+_OFFSETS_KEPT = 1 << 20  # ~36 MB of ints at most; a longer text gets its own list
 
 
 def _offsets(n: int) -> list[int]:
     """A list whose item ``i`` is ``i``, for every ``i <= n``."""
+    if n >= _OFFSETS_KEPT:
+        return list(range(n + 1))
     if len(_OFFSETS) <= n:
-        _OFFSETS.extend(range(len(_OFFSETS), 2 * n + 1))
+        _OFFSETS.extend(range(len(_OFFSETS), min(2 * n + 1, _OFFSETS_KEPT)))
     return _OFFSETS
 
 
