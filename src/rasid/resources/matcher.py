@@ -27,8 +27,11 @@ How to use it::
 
 Speed: the boundary rule is applied inline on each raw automaton hit (end of word first, which rejects
 most inner-substring hits with two character tests; the proclitic walk-back is bounded by the longest
-proclitic), with exactly the semantics of ``at_boundary`` + ``clitic_prefix``; payload tuples are built
-once per form, and ``Hit`` objects (with their original-text ``Span``) only for the hits kept.
+proclitic), with exactly the semantics of ``at_boundary`` + ``clitic_prefix``; what a hit of a needle
+stands for (``Pick``: the winning form and the merged payloads) is decided once per needle at build, not
+per hit; the longest-first choice is made only among hits that overlap (``longest_nonoverlapping``); and
+``Hit`` objects (with their original-text ``Span``) are built only for the hits kept. ``SharedScan`` runs
+several matchers' automata as one pass; ``build_automaton`` adds needles in the order that traverses fastest.
 """
 
 from __future__ import annotations
