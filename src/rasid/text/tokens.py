@@ -48,20 +48,13 @@ def is_letter(ch: str) -> bool:
     return ch.isalpha()
 
 
-def word_start(key: str, pos: int) -> int:
-    """Index where the letter run containing ``pos`` begins (digits and punctuation end a word)."""
-    while pos > 0 and key[pos - 1].isalpha():  # is_letter, inlined
-        pos -= 1
-    return pos
-
-
 _LONGEST_PROCLITIC = max(map(len, PROCLITICS))
 
 
 def clitic_prefix(key: str, start: int) -> str | None:
     """The letters between the word start and ``start`` if they form an allowed proclitic, else None."""
-    # ``word_start``, inlined (other layers call this for every candidate) and stopped one letter past
-    # the longest proclitic: a word that starts further back has no proclitic before ``start``.
+    # Walk back to the start of the letter run holding ``start`` (digits and punctuation end a word), but
+    # only one letter past the longest proclitic: a word that starts further back has none before ``start``.
     lo = max(0, start - _LONGEST_PROCLITIC - 1)
     pos = start
     while pos > lo and key[pos - 1].isalpha():
