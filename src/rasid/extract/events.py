@@ -29,7 +29,13 @@ from rasid.model import Event, EventDate, EventType, Place, Span
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
 
-BLOCKING_BEFORE = ("negation", "future", "hypothetical")  # cue within a few words before the trigger
+# cue within a few words before the trigger: "لم تشهد اشتباكات", "مناطق سيطرة", "أحكاماً بإعدام"
+BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial")
+# cue earlier in the trigger's clause (no comma or full stop between, at most CLAUSE_WINDOW_WORDS words
+# apart): what someone is charged with or said to do, and weapons found or seized, are not events.
+BLOCKING_IN_CLAUSE = ("charge", "seized")
+CLAUSE_WINDOW_WORDS = 6
+CLAUSE_BREAKS = frozenset("،,.;؛:")
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
 BEFORE_WINDOW_WORDS = 3
 GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
@@ -52,6 +58,8 @@ class Trigger:
     instrument: bool = False  # a weapon named with "ب" ("بقذائف"): the means of another action
     part_of_violence: bool = False  # destruction that is part of an attack when one is told
     generic: bool = False  # "هجوم", "انفجار", "قصف": says that something happened, not what
+    definite: bool = False  # "الضربات", "الهجوم": with the article, it names an event already told
+    separate: bool = False  # its sentence says "في حادثة منفصلة": an event of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +177,7 @@ def find_triggers(
 
     # Blocking cues before a trigger count only in its own sentence: the ``floor`` of near_before.
     blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind))
+    clause_cues = sorted(e for kind in BLOCKING_IN_CLAUSE for _, e in cues.get(kind))
     names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
@@ -183,12 +192,15 @@ def find_triggers(
         sent_key_start = sentence_keys[sent] if sentences else 0
         if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1, floor=sent_key_start):
             continue
+        if _in_clause_of(clause_cues, key, cues, hit.key_start, sent_key_start):
+            continue
         attrs = hit.entry.attrs
         needed = attrs.get("requires_cue")
         if needed and not has_cue(str(needed), sent):
             continue
         event_type = str(attrs["event_type"])
         prefix = clitic_prefix(key, hit.key_start) or ""
+        separate = has_cue("separate", sent)
         out.append(
             Trigger(
                 entry_id=hit.entry.id,
@@ -201,10 +213,15 @@ def find_triggers(
                 key_start=hit.key_start,
                 key_end=hit.key_end,
                 sentence=sent,
-                instrument=bool(attrs.get("weapon", False))
-                or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال"))),
+                instrument=not separate
+                and (
+                    bool(attrs.get("weapon", False))
+                    or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")))
+                ),
                 part_of_violence=bool(attrs.get("part_of_violence", False)),
                 generic=bool(attrs.get("generic", False)),
+                definite=prefix.endswith(("ال", "لل")) or key.startswith("ال", hit.key_start),
+                separate=separate,
             )
         )
     # An explosion told in the same sentence as an attack or battle ("بدأ الهجوم بتفجير شاحنتين
@@ -213,10 +230,25 @@ def find_triggers(
     battle_sentences = {t.sentence for t in out if t.event_type == "Battles"}
     return [
         dataclasses.replace(t, instrument=True)
-        if t.sub_event_type in GROUND_EXPLOSIVES and not t.generic and t.sentence in battle_sentences
+        if t.sub_event_type in GROUND_EXPLOSIVES
+        and not t.generic
+        and not t.separate
+        and t.sentence in battle_sentences
         else t
         for t in out
     ]
+
+
+def _in_clause_of(ends: Sequence[int], key: str, cues: Cues, pos: int, floor: int) -> bool:
+    """Whether a cue ending at one of ``ends`` (sorted) stands earlier in the clause of key position
+    ``pos``: in its sentence (at or after ``floor``), at most CLAUSE_WINDOW_WORDS words before it, with no
+    comma or stop in between."""
+    i = bisect_right(ends, pos) - 1
+    while i >= 0 and ends[i] >= floor and cues.words_between(ends[i], pos) <= CLAUSE_WINDOW_WORDS:
+        if not CLAUSE_BREAKS.intersection(key[ends[i] : pos]):
+            return True
+        i -= 1
+    return False
 
 
 def _date_range(d: Any) -> tuple[dt.date, dt.date]:
@@ -332,7 +364,13 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             )
         if target is None:
             target = next(
-                (g for g in groups if _same_kind(g.lead, trig) and _fits(g, trig, facts)),
+                (
+                    g
+                    for g in groups
+                    if _same_kind(g.lead, trig)
+                    and _fits(g, trig, facts)
+                    and (not trig.separate or trig.sentence in g.sentences)
+                ),
                 None,
             )
         if target is None:
@@ -340,7 +378,21 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             groups.append(target)
         target.add(trig)
     for trig in generic:
-        fitting = [g for g in groups if g.violent and _fits(g, trig, facts, slack_days=0)]
+        fitting = [
+            g
+            for g in groups
+            if g.violent
+            and _fits(g, trig, facts, slack_days=0)
+            and (not trig.separate or trig.sentence in g.sentences)
+        ]
+        if not fitting and trig.definite and not trig.separate:
+            # "الضربات", "الهجوم": the article names an event it has told, wherever the sentence that
+            # comments on it ("قال في مؤتمر صحفي ببنغازي إن الضربات ...") is set.
+            fitting = [
+                g
+                for g in groups
+                if g.violent and _compatible_dates(facts.of_group(g)[1], facts.dates[trig.sentence], 0)
+            ]
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
             nearest.add(trig)

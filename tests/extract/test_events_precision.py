@@ -1,0 +1,114 @@
+"""Event precision: secondary and background mentions that are not events of the article, on sentences we
+wrote for each rule, through the real pipeline and packaged resources."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.model import Article, Record
+from rasid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def run(pipeline: Pipeline, text: str, published: str | None = "2024-03-09") -> Record:
+    record = pipeline.process_one(Article("t", text, published=published))
+    assert record.status == "ok", record.error
+    return record
+
+
+def kinds(record: Record) -> list[str]:
+    return [e.type.sub_event_type for e in record.events]
+
+
+def test_what_arrested_people_are_charged_with_is_not_an_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اعتقلت قوات الأمن، أمس الجمعة، أربعة أشخاص في مدينة الرقة. وقال بيان الشرطة إن الموقوفين "
+        "أعضاء في خلية مسؤولة عن تنفيذ عمليات اغتيال وزرع عبوات ناسفة.",
+    )
+    assert kinds(rec) == ["Arrests"]
+
+
+def test_a_group_said_to_practise_kidnapping_does_not_make_an_abduction(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شنت طائرات حربية، أمس الجمعة، غارات جوية على تجمعات مسلحة قرب مدينة سبها. "
+        "وقال متحدث عسكري إن المستهدفين عصابات تمتهن التهريب والخطف.",
+    )
+    assert kinds(rec) == ["Air/drone strike"]
+
+
+def test_weapons_found_or_seized_are_not_events(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اعتقلت قوات الأمن، أمس الجمعة، خمسة مطلوبين في مدينة الرمادي. وعثرت القوة على مخبأ يضم "
+        "بنادق وأحزمة ناسفة، وصادرت عبوات معدة للتفجير.",
+    )
+    assert kinds(rec) == ["Arrests"]
+
+
+def test_an_earlier_incident_recalled_with_days_after_is_background(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شنت طائرات حربية، أمس الجمعة، غارات جوية على مدينة أريحا في ريف إدلب. ويأتي ذلك بعد أيام من "
+        "كمين استهدف دورية عسكرية في ريف حماة.",
+    )
+    assert kinds(rec) == ["Air/drone strike"]
+
+
+def test_a_tally_over_several_provinces_is_not_an_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اعتقلت القوات الأمنية خلال الأسبوع الماضي 30 مطلوباً في محافظات نينوى وكركوك والأنبار.",
+    )
+    assert rec.events == ()
+
+
+def test_areas_of_control_and_a_named_square_are_not_takeovers(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "تظاهر مئات الأشخاص، أمس الجمعة، في ساحة التحرير وسط مدينة البصرة، وتقع المدينة خارج مناطق "
+        "سيطرة الفصائل المسلحة.",
+    )
+    assert kinds(rec) == ["Peaceful protest"]
+
+
+def test_a_court_sentence_is_not_an_execution(pipeline: Pipeline) -> None:
+    rec = run(pipeline, "وأصدرت محكمة في بغداد، أمس الخميس، أحكاماً بإعدام خمسة مدانين.")
+    assert rec.events == ()
+
+
+def test_stored_missiles_do_not_make_a_second_attack(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شنت طائرات حربية، أمس الجمعة، غارات جوية على ميناء الحديدة. وقال الجيش في بيان بعد ثلاثة أيام "
+        "إنه دمر مخازن صواريخ في مدينة صعدة.",
+    )
+    assert "Shelling/artillery/missile attack" not in kinds(rec)
+
+
+def test_a_separate_incident_is_its_own_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اغتال مسلحون مجهولون، أمس الجمعة، قيادياً في فصيل محلي في بلدة طفس بريف درعا الغربي. "
+        "وفي حادثة منفصلة، أصيب جنديان بانفجار عبوة ناسفة على الطريق بين بلدتي نوى وتسيل.",
+    )
+    assert sorted(kinds(rec)) == ["Attack", "Remote explosive/landmine/IED"]
+
+
+def test_the_strikes_named_again_elsewhere_are_the_same_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شنت طائرات حربية، أمس الجمعة، غارات جوية على مدينة أريحا في ريف إدلب. وقال مسؤول عسكري في "
+        "مؤتمر صحفي بمدينة حلب إن الضربات جاءت بعد رصد تحركات للمسلحين.",
+    )
+    assert kinds(rec) == ["Air/drone strike"]
+
+
+def test_a_ceasefire_is_not_a_shooting(pipeline: Pipeline) -> None:
+    rec = run(pipeline, "ويخضع ريف إدلب لاتفاق وقف إطلاق نار أبرمته روسيا وتركيا.")
+    assert "Armed clash" not in kinds(rec)
