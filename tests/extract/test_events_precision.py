@@ -112,3 +112,66 @@ def test_the_strikes_named_again_elsewhere_are_the_same_event(pipeline: Pipeline
 def test_a_ceasefire_is_not_a_shooting(pipeline: Pipeline) -> None:
     rec = run(pipeline, "ويخضع ريف إدلب لاتفاق وقف إطلاق نار أبرمته روسيا وتركيا.")
     assert "Armed clash" not in kinds(rec)
+
+
+def test_clashes_recalled_from_an_earlier_month_are_background(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اندلعت، أمس الجمعة، اشتباكات بين مجموعتين مسلحتين في مدينة الزاوية. "
+        "وشهدت المدينة في يناير الماضي اشتباكات مماثلة بين المجموعتين.",
+    )
+    assert kinds(rec) == ["Armed clash"]
+
+
+def test_an_offensive_recalled_with_only_a_past_year_is_background(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "سيطرت حركة الشباب، أمس الجمعة، على قاعدة عسكرية قرب مدينة بلدوين. "
+        "وكانت القوات الحكومية قد طردت الحركة من المنطقة خلال هجوم واسع عام 2022.",
+    )
+    assert len(rec.events) == 1
+
+
+def test_the_stages_of_one_fight_are_one_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "سيطرت حركة الشباب، أمس الجمعة، على قاعدة عسكرية قرب مدينة بلدوين. "
+        "وقالت الحكومة إن قواتها انسحبت من القاعدة بعد معارك عنيفة في محيط بلدوين.",
+    )
+    assert len(rec.events) == 1
+    assert rec.events[0].type.event_type == "Battles"
+
+
+def test_tear_gas_during_an_attack_is_not_a_protest(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أصيب خمسة مواطنين، أمس الجمعة، خلال هجوم شنه مستوطنون على قرية المغير شرق رام الله. "
+        "وعالجت الطواقم الطبية عشرات حالات الاختناق بالغاز المسيل للدموع في القرية.",
+    )
+    assert "Protest with intervention" not in kinds(rec)
+
+
+def test_tear_gas_at_a_protest_is_still_an_intervention(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "خرج مئات المتظاهرين، أمس الجمعة، في مظاهرة وسط مدينة الناصرية، وأطلقت قوات الأمن الغاز المسيل "
+        "للدموع لتفريقهم.",
+    )
+    assert kinds(rec) == ["Protest with intervention"]
+
+
+def test_an_attack_that_targeted_a_base_is_typed_by_the_attack_not_the_targeting(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شن مسلحون، أمس الجمعة، هجوماً استهدف قاعدة للجيش في مدينة جيبو شمالي بوركينا فاسو.",
+    )
+    assert [e.type.event_type for e in rec.events] == ["Battles"]
+
+
+def test_a_name_after_a_locative_word_is_not_the_attacker(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أعلنت حركة الشباب، اليوم السبت، سيطرتها على قاعدة عسكرية قرب مدينة بلدوين، بعد هجوم شنته أمس "
+        "الجمعة بدأ بتفجير سيارة مفخخة عند بوابة القاعدة.",
+    )
+    assert [e.actor1 for e in rec.events] == ["al-shabaab"]

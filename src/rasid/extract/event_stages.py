@@ -179,11 +179,23 @@ def actor_roles(
         elif cues.near_before(agent, m.key_start, ROLE_WINDOW_WORDS) or (
             not clitic_prefix(norm.key, m.key_start)
             and cues.near_before(trigger_ends, m.key_start, ROLE_WINDOW_WORDS)
+            and not _locative_between(norm.key, trigger_ends, m.key_start)
         ):
             roles.append("agent")
         else:
             roles.append("any")
     return roles
+
+
+# Words that put what follows at a place ("سيارة مفخخة عند بوابة القاعدة"): a name after them is where the
+# trigger happened, not who did it.
+LOCATIVES = frozenset({"عند", "قرب", "داخل", "امام", "بوابة", "مدخل", "محيط", "اطراف"})
+
+
+def _locative_between(key: str, trigger_ends: Sequence[int], pos: int) -> bool:
+    """Whether a locative word stands between the nearest trigger end before ``pos`` and ``pos``."""
+    i = bisect_right(trigger_ends, pos) - 1
+    return i >= 0 and bool(LOCATIVES.intersection(key[trigger_ends[i] : pos].split()))
 
 
 def _views(

@@ -326,10 +326,15 @@ def _fits(group: TriggerGroup, trig: Trigger, facts: _Facts, slack_days: int = 1
 # Protest and riot sub-types are degrees of one gathering (peaceful, dispersed, violent): one event
 # at one place and time, typed by its most severe trigger.
 GATHERING_TYPES = frozenset({"Protests", "Riots"})
+# Battle sub-types are stages of one fight: an assault, the clashes and the takeover of a base at one
+# place and time are one event, typed by its most specific trigger.
+FIGHT_TYPES = frozenset({"Battles"})
 
 
 def _same_kind(a: Trigger, b: Trigger) -> bool:
     if a.event_type in GATHERING_TYPES and b.event_type in GATHERING_TYPES:
+        return True
+    if a.event_type in FIGHT_TYPES and b.event_type in FIGHT_TYPES:
         return True
     return a.sub_event_type == b.sub_event_type
 
@@ -532,11 +537,14 @@ def build_events(
         eid = f"e{len(events) + 1}"
         notes: list[str] = []
         date_expr, date_evidence = own_dates[n]
-        if (
-            date_expr is not None
-            and date_expr.precision in ("month", "year")
-            and any(d is not None and d.precision == "day" for d, _ in own_dates)
-        ):
+        days = [d.start for d, _ in own_dates if d is not None and d.precision == "day"]
+        if date_expr is None and days and _recalled(group, views, min(days)):
+            continue  # "خلال هجوم واسع عام 2022": only a year, and one before the story's days
+        if date_expr is not None and date_expr.precision in ("month", "year") and days:
+            if date_expr.end < min(days):
+                # "شهدت المدينة في يناير الماضي اشتباكات مماثلة": a month or year that ended before the
+                # story's own days dates an earlier incident recalled as context.
+                continue
             # "منذ أشهر" in a story of yesterday's shelling compares, it does not date.
             date_expr = None
         if date_expr is None:
@@ -602,6 +610,13 @@ def share_opponents(events: Sequence[Event]) -> list[Event]:
                 out[i] = dataclasses.replace(event, actor2=opponent)
                 break
     return out
+
+
+def _recalled(group: TriggerGroup, views: Sequence[SentenceView], first_day: dt.date) -> bool:
+    """Whether every date told in the group's sentences (years included) ended before ``first_day``, the
+    earliest day of the story's events: an earlier incident recalled as context."""
+    own = [d for s in group.sentences for d in views[s].dates]
+    return bool(own) and all(d.end < first_day for d in own)
 
 
 LEDE_SENTENCES = 3  # headline, dateline line and lede: where a report tells its own events
