@@ -175,3 +175,32 @@ def test_a_name_after_a_locative_word_is_not_the_attacker(pipeline: Pipeline) ->
         "الجمعة بدأ بتفجير سيارة مفخخة عند بوابة القاعدة.",
     )
     assert [e.actor1 for e in rec.events] == ["al-shabaab"]
+
+
+def test_arrests_made_in_a_raid_met_with_gunfire_are_part_of_the_fight(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "تعرضت دورية للجيش، أمس الجمعة، لإطلاق نار كثيف خلال مداهمة في بلدة بريتال بقضاء بعلبك. "
+        "وردت الدورية على مصادر النيران وتمكنت من توقيف أربعة مطلوبين.",
+    )
+    assert len(rec.events) == 1
+    assert rec.events[0].type.event_type == "Battles"
+
+
+def test_arrests_in_another_place_and_story_stay_an_event(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "شنت طائرات حربية، أمس الجمعة، غارات جوية على مدينة أريحا في ريف إدلب. "
+        "وفي مدينة الرقة، اعتقلت قوات الأمن الداخلي ثلاثة أشخاص الأسبوع الماضي.",
+    )
+    assert sorted(kinds(rec)) == ["Air/drone strike", "Arrests"]
+
+
+def test_an_attack_by_settlers_on_a_village_is_violence_against_civilians(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أصيب سبعة مدنيين بالرصاص الحي، أمس الجمعة، خلال هجوم شنه مستوطنون على قرية المغير شرق رام الله.",
+    )
+    assert [(e.type.event_type, e.type.sub_event_type) for e in rec.events] == [
+        ("Violence against civilians", "Attack")
+    ]

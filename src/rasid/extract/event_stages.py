@@ -23,7 +23,7 @@ from rasid.extract.events import (
 )
 from rasid.extract.places import ResolvedPlace, find_places
 from rasid.extract.reconcile import reconcile, side_resolver
-from rasid.model import Actor, Claim, Event, Span
+from rasid.model import Actor, Claim, Event, EventType, Span
 from rasid.pipeline import Context, Doc, register_stage
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
@@ -326,6 +326,24 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
     return out
 
 
+def attacks_on_civilians(events: Sequence[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """An "attack" (a generic word, no battle word; arrests it made aside) whose only opponent is civilians
+    is violence against civilians, not a battle: ACLED's battles need two armed sides ("هجوم شنه مستوطنون
+    على بلدة"). ``triggers`` are the grouped ones (arrests of an operation marked as its outcome)."""
+    generic_spans = {t.span for t in triggers if t.generic or t.outcome}
+    out = []
+    for e in events:
+        if (
+            e.type.event_type == "Battles"
+            and e.actor2 == "civilians"
+            and e.evidence
+            and all(span in generic_spans for span in e.evidence)
+        ):
+            e = dataclasses.replace(e, type=EventType("Violence against civilians", "Attack", e.type.plover))
+        out.append(e)
+    return out
+
+
 UNCLAIMED_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 UNIDENTIFIED = "unidentified-armed-group"
 
@@ -455,6 +473,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     doc.claims = link_claims(doc.claims, events, sentences)
     allied = _allied(ctx)
     events = fill_victims(events, doc.claims, allied)
+    events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
         events = unclaimed_attacks(events)

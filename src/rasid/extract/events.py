@@ -60,6 +60,7 @@ class Trigger:
     generic: bool = False  # "هجوم", "انفجار", "قصف": says that something happened, not what
     definite: bool = False  # "الضربات", "الهجوم": with the article, it names an event already told
     separate: bool = False  # its sentence says "في حادثة منفصلة": an event of its own
+    outcome: bool = False  # arrests made in a violent operation: part of it, never its type
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,8 @@ class TriggerGroup:
         its instrument, then the most specific type."""
         if self._lead is None:  # asked for each trigger being grouped: computed once per change
             self._lead = max(
-                self.triggers, key=lambda t: (not t.generic, not t.instrument, t.priority, -t.span.start)
+                self.triggers,
+                key=lambda t: (not t.outcome, not t.generic, not t.instrument, t.priority, -t.span.start),
             )
         return self._lead
 
@@ -331,6 +333,9 @@ GATHERING_TYPES = frozenset({"Protests", "Riots"})
 FIGHT_TYPES = frozenset({"Battles"})
 
 
+ARREST_TYPES = frozenset({"Arrests"})
+
+
 def _same_kind(a: Trigger, b: Trigger) -> bool:
     if a.event_type in GATHERING_TYPES and b.event_type in GATHERING_TYPES:
         return True
@@ -408,9 +413,38 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             groups.append(same)
         same.add(trig)
     violent = [g for g in groups if g.violent]
+    groups = _arrests_of_operations(groups, violent, facts)
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
+
+
+def _arrests_of_operations(
+    groups: list[TriggerGroup], violent: Sequence[TriggerGroup], facts: _Facts
+) -> list[TriggerGroup]:
+    """Arrests told in the sentences of a violent event or right next to them ("ردت على مصادر النيران
+    وتمكنت من توقيف 6 مطلوبين", a sweep that "killed two and captured a third") are the outcome of that
+    operation, not an event of their own: the arrests join it (its most specific trigger keeps the type)."""
+    out: list[TriggerGroup] = []
+    for g in groups:
+        if g.violent or g.lead.sub_event_type not in ARREST_TYPES:
+            out.append(g)
+            continue
+        host = next(
+            (
+                v
+                for v in violent
+                if all(min(abs(s - x) for x in v.sentences) <= 1 for s in g.sentences)
+                and all(_fits(v, t, facts) for t in g.triggers)
+            ),
+            None,
+        )
+        if host is None:
+            out.append(g)
+            continue
+        for t in g.triggers:
+            host.add(dataclasses.replace(t, outcome=True))
+    return out
 
 
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
@@ -473,7 +507,11 @@ def _event_actors(
     votes: dict[str, Counter[str]] = {}
     order: dict[str, int] = {}
     assoc: list[str] = []
+    # A sentence that only tells the operation's arrests names who was arrested, not who fought.
+    own = {t.sentence for t in group.triggers if not t.outcome}
     for s in group.sentences:
+        if s not in own:
+            continue
         for actor_id, span, role in views[s].actors:
             if not is_armed(actor_id):
                 continue
