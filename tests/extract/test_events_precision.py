@@ -204,3 +204,13 @@ def test_an_attack_by_settlers_on_a_village_is_violence_against_civilians(pipeli
     assert [(e.type.event_type, e.type.sub_event_type) for e in rec.events] == [
         ("Violence against civilians", "Attack")
     ]
+
+
+def test_an_event_told_only_with_its_reports_is_dated_by_the_earliest(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أعلنت وزارة الصحة، اليوم الأحد، ارتفاع حصيلة الغارة على خيام النازحين في منطقة المواصي إلى 12 "
+        "قتيلاً. وكان الدفاع المدني قد أعلن أمس السبت انتشال 10 جثث عقب الغارة.",
+        published="2024-03-10",
+    )
+    assert [(e.date.start, e.date.end) for e in rec.events if e.date] == [("2024-03-09", "2024-03-09")]

@@ -212,9 +212,10 @@ def _views(
     said = _reporting_dates(norm, dates, cues)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
+    per_said: dict[int, list[Any]] = {}
     for i, d in enumerate(event_dates(norm, dates, published, cues)):
-        if d is not None and i not in said:
-            per_dates.setdefault(sentence_at(starts, d.span.start), []).append(d)
+        if d is not None:
+            (per_said if i in said else per_dates).setdefault(sentence_at(starts, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
     for p in doc.layers.get("place_mentions", []):
         per_places.setdefault(sentence_at(starts, p.span.start), []).append(p)
@@ -240,6 +241,7 @@ def _views(
             tuple(per_dates.get(i, ())),
             tuple(per_places.get(i, ())),
             tuple(per_actors.get(i, ())),
+            tuple(per_said.get(i, ())),
         )
         for i, s in enumerate(sentences)
     ]

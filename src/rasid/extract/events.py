@@ -72,6 +72,7 @@ class SentenceView:
     dates: tuple[Any, ...] = ()  # rasid.text.dates.ResolvedDate governing events (reporting dates removed)
     places: tuple[ResolvedPlace, ...] = ()
     actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role: agent | target | assoc | any)
+    said: tuple[Any, ...] = ()  # dates of reporting verbs ("أعلن أمس"): when something was said
 
 
 @dataclass
@@ -461,6 +462,12 @@ def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any
     if not dated:
         # A year alone says too little to date a report of yesterday's attack; a month may stand.
         dated = [d for d in own if d.precision == "month"]
+    if not dated:
+        # Told only with when it was reported ("أعلن أمس الثلاثاء انتشال 17 شهيداً عقب قصف"): it
+        # happened by the earliest report, which is the best date the text gives.
+        dated = sorted(
+            (d for s in group.sentences for d in views[s].said if d.precision == "day"), key=lambda d: d.start
+        )[:1]
     if not dated:
         return None, []
     best = min(dated, key=lambda d: (d.start, d.end - d.start, d.span.start))
