@@ -214,3 +214,23 @@ def test_an_event_told_only_with_its_reports_is_dated_by_the_earliest(pipeline: 
         published="2024-03-10",
     )
     assert [(e.date.start, e.date.end) for e in rec.events if e.date] == [("2024-03-09", "2024-03-09")]
+
+
+def test_a_weapon_goes_to_the_action_of_its_own_sentence(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "نصب مسلحون، أمس الجمعة، كميناً لرتل عسكري قرب مدينة السخنة واستهدفوه بقذائف صاروخية. "
+        "ونفذت طائرات حربية عقب الكمين غارات على مناطق في البادية.",
+    )
+    clash = [e for e in rec.events if e.type.sub_event_type == "Armed clash"]
+    assert len(clash) == 1
+    assert "قذائف صاروخية" in [s.text for s in clash[0].evidence]
+
+
+def test_an_explosion_told_in_a_raid_sentence_is_part_of_the_raid(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أعلن جهاز مكافحة الإرهاب، اليوم السبت، القبض على خمسة مطلوبين في صحراء الرطبة. "
+        "وأسفرت العملية عن اعتقال المطلوبين ومقتل مسلح حاول تفجير نفسه.",
+    )
+    assert kinds(rec) == ["Arrests"]

@@ -363,16 +363,15 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
     for trig in ordered:
         target = None
         if trig.instrument:
-            target = next(
-                (
-                    g
-                    for g in reversed(groups)
-                    if g.violent
-                    and min(abs(trig.sentence - x) for x in g.sentences) <= 1
-                    and _fits(g, trig, facts)
-                ),
-                None,
-            )
+            # The action told in the weapon's own sentence first, then one in the sentence before or after.
+            near = [
+                g
+                for g in reversed(groups)
+                if g.violent
+                and min(abs(trig.sentence - x) for x in g.sentences) <= 1
+                and _fits(g, trig, facts)
+            ]
+            target = next((g for g in near if trig.sentence in g.sentences), near[0] if near else None)
         if target is None:
             target = next(
                 (
@@ -407,6 +406,19 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
             nearest.add(trig)
+            continue
+        # Failing that, it says what happened in the event told in its own sentence ("أسفرت عن اعتقال
+        # المطلوبين ومقتل مسلح حاول تفجير حزامه"): part of that operation.
+        same = next(
+            (
+                g
+                for g in groups
+                if trig.sentence in g.sentences and not g.lead.part_of_violence and _fits(g, trig, facts)
+            ),
+            None,
+        )
+        if same is not None:
+            same.add(dataclasses.replace(trig, outcome=True))
             continue
         same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, facts)), None)
         if same is None:
