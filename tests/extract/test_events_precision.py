@@ -234,3 +234,26 @@ def test_an_explosion_told_in_a_raid_sentence_is_part_of_the_raid(pipeline: Pipe
         "وأسفرت العملية عن اعتقال المطلوبين ومقتل مسلح حاول تفجير نفسه.",
     )
     assert kinds(rec) == ["Arrests"]
+
+
+def test_a_weekday_in_a_market_name_is_not_a_date(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اندلعت، أمس الاثنين، اشتباكات عنيفة بين مجموعتين مسلحتين في حي سوق الجمعة بمدينة طرابلس.",
+        published="2024-11-12",
+    )
+    assert [(e.date.start, e.date.end) for e in rec.events if e.date] == [("2024-11-11", "2024-11-11")]
+
+
+def test_a_late_event_does_not_take_the_date_of_the_sentences_after_it(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اشتباكات عنيفة في طرابلس\n"
+        "اندلعت، أمس الاثنين، اشتباكات عنيفة بين مجموعتين مسلحتين في مدينة طرابلس. "
+        "وقال مسؤول محلي إن الوضع هادئ حذراً. "
+        "وأعلن المجلس البلدي مساء أمس التوصل إلى اتفاق لوقف إطلاق النار في المدينة. "
+        "وكانت المدينة قد شهدت توتراً يوم الجمعة 8 نوفمبر.",
+        published="2024-11-12",
+    )
+    agreements = [e for e in rec.events if e.type.sub_event_type == "Agreement"]
+    assert [(e.date.start, e.date.end) for e in agreements if e.date] == [("2024-11-11", "2024-11-11")]

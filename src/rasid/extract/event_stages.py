@@ -213,8 +213,10 @@ def _views(
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
     per_said: dict[int, list[Any]] = {}
+    # A weekday in a place's name ("سوق الجمعة", the Friday Market district) is the place, not a date.
+    name_heads = [e for _, e in cues.get("named_day")]
     for i, d in enumerate(event_dates(norm, dates, published, cues)):
-        if d is not None:
+        if d is not None and not cues.near_before(name_heads, norm.to_key(d.span.start), 0):
             (per_said if i in said else per_dates).setdefault(sentence_at(starts, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
     for p in doc.layers.get("place_mentions", []):

@@ -469,7 +469,14 @@ def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any
     # event's own sentences give neither, the next two sentences may (a headline names the event, the
     # lede after a dateline line says when).
     dated = precise(own) or precise(
-        [d for s in group.sentences for n in (1, 2) if s + n < len(views) for d in views[s + n].dates]
+        [
+            d
+            for s in group.sentences
+            if s < LEDE_SENTENCES
+            for n in (1, 2)
+            if s + n < len(views)
+            for d in views[s + n].dates
+        ]
     )
     if not dated:
         # A year alone says too little to date a report of yesterday's attack; a month may stand.
