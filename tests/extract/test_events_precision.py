@@ -257,3 +257,23 @@ def test_a_late_event_does_not_take_the_date_of_the_sentences_after_it(pipeline:
     )
     agreements = [e for e in rec.events if e.type.sub_event_type == "Agreement"]
     assert [(e.date.start, e.date.end) for e in agreements if e.date] == [("2024-11-11", "2024-11-11")]
+
+
+def test_a_day_beats_a_comparison_in_weeks(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "تجمع آلاف المحتجين، اليوم الجمعة، وسط مدينة السويداء في مظاهرة هي الأكبر منذ أسابيع.",
+        published="2024-03-15",
+    )
+    assert [(e.date.start, e.date.end) for e in rec.events if e.date] == [("2024-03-15", "2024-03-15")]
+
+
+def test_a_square_named_after_a_town_is_not_that_town(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "تظاهر آلاف المحتجين، اليوم الجمعة، في ساحة الكرامة وسط مدينة السويداء للمطالبة بالإفراج عن المعتقلين.",
+        published="2024-03-15",
+    )
+    places = [e.place for e in rec.events if e.place]
+    assert len(places) == 1
+    assert places[0].country == "SY" and places[0].admin1 in ("As-Suwayda", "As-Sweida")

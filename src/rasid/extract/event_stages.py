@@ -219,7 +219,10 @@ def _views(
         if d is not None and not cues.near_before(name_heads, norm.to_key(d.span.start), 0):
             (per_said if i in said else per_dates).setdefault(sentence_at(starts, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
+    landmarks = [e for _, e in cues.get("landmark")]
     for p in doc.layers.get("place_mentions", []):
+        if cues.near_before(landmarks, norm.to_key(p.span.start), 0):
+            continue  # "ساحة الكرامة": a square named after a town is not that town
         per_places.setdefault(sentence_at(starts, p.span.start), []).append(p)
     # Whose people a casualty figure counts, per sentence: they were acted on.
     victims: dict[int, set[str]] = {}

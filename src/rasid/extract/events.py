@@ -30,7 +30,7 @@ from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
 
 # cue within a few words before the trigger: "لم تشهد اشتباكات", "مناطق سيطرة", "أحكاماً بإعدام"
-BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial")
+BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial", "landmark")
 # cue earlier in the trigger's clause (no comma or full stop between, at most CLAUSE_WINDOW_WORDS words
 # apart): what someone is charged with or said to do, and weapons found or seized, are not events.
 BLOCKING_IN_CLAUSE = ("charge", "seized")
@@ -462,7 +462,8 @@ def _arrests_of_operations(
 
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
     def precise(ds: Sequence[Any]) -> list[Any]:
-        return [d for d in ds if d.precision in ("day", "week")]
+        # A day beats a week ("اليوم الجمعة" over "الأكبر منذ أسابيع", which compares).
+        return [d for d in ds if d.precision == "day"] or [d for d in ds if d.precision == "week"]
 
     own = [d for s in group.sentences for d in views[s].dates]
     # A day or week beats a month or year ("عام 2024" in a sentence that also says "أمس"). When the
