@@ -277,3 +277,13 @@ def test_a_square_named_after_a_town_is_not_that_town(pipeline: Pipeline) -> Non
     places = [e.place for e in rec.events if e.place]
     assert len(places) == 1
     assert places[0].country == "SY" and places[0].admin1 in ("As-Suwayda", "As-Sweida")
+
+
+def test_how_a_told_strike_was_carried_out_is_not_a_second_strike(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "قتل أربعة مسلحين، أمس الجمعة، في ضربة جوية استهدفت مقراً لفصيل مسلح في قضاء القائم بمحافظة الأنبار. "
+        "وأكد الجيش الأمريكي تنفيذ الضربة. "
+        "وقال مصدر أمني في بغداد إن الضربة نفذت بثلاثة صواريخ، وأدت إلى تدمير مبنيين.",
+    )
+    assert kinds(rec) == ["Air/drone strike"]

@@ -425,11 +425,39 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             same = TriggerGroup()
             groups.append(same)
         same.add(trig)
+    groups = _retold(groups, facts)
     violent = [g for g in groups if g.violent]
     groups = _arrests_of_operations(groups, violent, facts)
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
+
+
+def _retold(groups: list[TriggerGroup], facts: _Facts) -> list[TriggerGroup]:
+    """A group told only with weapons and definite words ("قال مصدر أمني في بغداد إن الضربة نفذت بثلاثة
+    صواريخ") adds how an event already told was carried out: it joins the earlier violent event of its type
+    at compatible dates, wherever the sentence that comments on it is set."""
+    out: list[TriggerGroup] = []
+    for g in groups:
+        if all(t.instrument or (t.generic and t.definite) for t in g.triggers):
+            first = g.sentences[0]
+            host = next(
+                (
+                    h
+                    for h in out
+                    if h.violent
+                    and h.sentences[0] < first
+                    and h.lead.event_type == g.lead.event_type
+                    and _compatible_dates(facts.of_group(h)[1], facts.of_group(g)[1], 0)
+                ),
+                None,
+            )
+            if host is not None:
+                for t in g.triggers:
+                    host.add(t)
+                continue
+        out.append(g)
+    return out
 
 
 def _arrests_of_operations(
