@@ -287,3 +287,11 @@ def test_how_a_told_strike_was_carried_out_is_not_a_second_strike(pipeline: Pipe
         "وقال مصدر أمني في بغداد إن الضربة نفذت بثلاثة صواريخ، وأدت إلى تدمير مبنيين.",
     )
     assert kinds(rec) == ["Air/drone strike"]
+
+
+def test_unnamed_people_killed_by_a_strike_are_civilians(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "قتل ثلاثة أشخاص بينهم طفل، أمس الجمعة، بغارة نفذتها مسيرة إسرائيلية على سيارة قرب بلدة كفررمان.",
+    )
+    assert [(e.actor1, e.actor2) for e in rec.events] == [("idf", "civilians")]

@@ -329,6 +329,14 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
             event = dataclasses.replace(event, actor2="civilians")
         elif top and event.actor2 is None:
             event = dataclasses.replace(event, actor2=top[0])
+        elif (
+            event.actor2 is None
+            and event.type.event_type in CIVILIAN_TARGET_TYPES
+            and any(c.event == event.id and c.figure and c.figure.kind in VICTIM_KINDS for c in claims)
+        ):
+            # "مقتل 3 أشخاص بينهم طفل" in a strike, nobody's side named: the people it killed are civilians
+            # (ACLED codes unnamed victims of remote violence so).
+            event = dataclasses.replace(event, actor2="civilians")
         out.append(event)
     return out
 
