@@ -23,7 +23,7 @@ from rasid.extract.events import (
 )
 from rasid.extract.places import ResolvedPlace, find_places
 from rasid.extract.reconcile import reconcile, side_resolver
-from rasid.model import Actor, Claim, Event, Span
+from rasid.model import Actor, Claim, Event, EventType, Span
 from rasid.pipeline import Context, Doc, register_stage
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
@@ -179,11 +179,23 @@ def actor_roles(
         elif cues.near_before(agent, m.key_start, ROLE_WINDOW_WORDS) or (
             not clitic_prefix(norm.key, m.key_start)
             and cues.near_before(trigger_ends, m.key_start, ROLE_WINDOW_WORDS)
+            and not _locative_between(norm.key, trigger_ends, m.key_start)
         ):
             roles.append("agent")
         else:
             roles.append("any")
     return roles
+
+
+# Words that put what follows at a place ("سيارة مفخخة عند بوابة القاعدة"): a name after them is where the
+# trigger happened, not who did it.
+LOCATIVES = frozenset({"عند", "قرب", "داخل", "امام", "بوابة", "مدخل", "محيط", "اطراف"})
+
+
+def _locative_between(key: str, trigger_ends: Sequence[int], pos: int) -> bool:
+    """Whether a locative word stands between the nearest trigger end before ``pos`` and ``pos``."""
+    i = bisect_right(trigger_ends, pos) - 1
+    return i >= 0 and bool(LOCATIVES.intersection(key[trigger_ends[i] : pos].split()))
 
 
 def _views(
@@ -200,11 +212,17 @@ def _views(
     said = _reporting_dates(norm, dates, cues)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
+    per_said: dict[int, list[Any]] = {}
+    # A weekday in a place's name ("سوق الجمعة", the Friday Market district) is the place, not a date.
+    name_heads = [e for _, e in cues.get("named_day")]
     for i, d in enumerate(event_dates(norm, dates, published, cues)):
-        if d is not None and i not in said:
-            per_dates.setdefault(sentence_at(starts, d.span.start), []).append(d)
+        if d is not None and not cues.near_before(name_heads, norm.to_key(d.span.start), 0):
+            (per_said if i in said else per_dates).setdefault(sentence_at(starts, d.span.start), []).append(d)
     per_places: dict[int, list[ResolvedPlace]] = {}
+    landmarks = [e for _, e in cues.get("landmark")]
     for p in doc.layers.get("place_mentions", []):
+        if cues.near_before(landmarks, norm.to_key(p.span.start), 0):
+            continue  # "ساحة الكرامة": a square named after a town is not that town
         per_places.setdefault(sentence_at(starts, p.span.start), []).append(p)
     # Whose people a casualty figure counts, per sentence: they were acted on.
     victims: dict[int, set[str]] = {}
@@ -228,6 +246,7 @@ def _views(
             tuple(per_dates.get(i, ())),
             tuple(per_places.get(i, ())),
             tuple(per_actors.get(i, ())),
+            tuple(per_said.get(i, ())),
         )
         for i, s in enumerate(sentences)
     ]
@@ -310,7 +329,33 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
             event = dataclasses.replace(event, actor2="civilians")
         elif top and event.actor2 is None:
             event = dataclasses.replace(event, actor2=top[0])
+        elif (
+            event.actor2 is None
+            and event.type.event_type in CIVILIAN_TARGET_TYPES
+            and any(c.event == event.id and c.figure and c.figure.kind in VICTIM_KINDS for c in claims)
+        ):
+            # "مقتل 3 أشخاص بينهم طفل" in a strike, nobody's side named: the people it killed are civilians
+            # (ACLED codes unnamed victims of remote violence so).
+            event = dataclasses.replace(event, actor2="civilians")
         out.append(event)
+    return out
+
+
+def attacks_on_civilians(events: Sequence[Event], triggers: Sequence[Trigger]) -> list[Event]:
+    """An "attack" (a generic word, no battle word; arrests it made aside) whose only opponent is civilians
+    is violence against civilians, not a battle: ACLED's battles need two armed sides ("هجوم شنه مستوطنون
+    على بلدة"). ``triggers`` are the grouped ones (arrests of an operation marked as its outcome)."""
+    generic_spans = {t.span for t in triggers if t.generic or t.outcome}
+    out = []
+    for e in events:
+        if (
+            e.type.event_type == "Battles"
+            and e.actor2 == "civilians"
+            and e.evidence
+            and all(span in generic_spans for span in e.evidence)
+        ):
+            e = dataclasses.replace(e, type=EventType("Violence against civilians", "Attack", e.type.plover))
+        out.append(e)
     return out
 
 
@@ -443,6 +488,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     doc.claims = link_claims(doc.claims, events, sentences)
     allied = _allied(ctx)
     events = fill_victims(events, doc.claims, allied)
+    events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
         events = unclaimed_attacks(events)

@@ -29,7 +29,13 @@ from rasid.model import Event, EventDate, EventType, Place, Span
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
 
-BLOCKING_BEFORE = ("negation", "future", "hypothetical")  # cue within a few words before the trigger
+# cue within a few words before the trigger: "لم تشهد اشتباكات", "مناطق سيطرة", "أحكاماً بإعدام"
+BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial", "landmark")
+# cue earlier in the trigger's clause (no comma or full stop between, at most CLAUSE_WINDOW_WORDS words
+# apart): what someone is charged with or said to do, and weapons found or seized, are not events.
+BLOCKING_IN_CLAUSE = ("charge", "seized")
+CLAUSE_WINDOW_WORDS = 6
+CLAUSE_BREAKS = frozenset("،,.;؛:")
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
 BEFORE_WINDOW_WORDS = 3
 GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
@@ -52,6 +58,9 @@ class Trigger:
     instrument: bool = False  # a weapon named with "ب" ("بقذائف"): the means of another action
     part_of_violence: bool = False  # destruction that is part of an attack when one is told
     generic: bool = False  # "هجوم", "انفجار", "قصف": says that something happened, not what
+    definite: bool = False  # "الضربات", "الهجوم": with the article, it names an event already told
+    separate: bool = False  # its sentence says "في حادثة منفصلة": an event of its own
+    outcome: bool = False  # arrests made in a violent operation: part of it, never its type
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +72,7 @@ class SentenceView:
     dates: tuple[Any, ...] = ()  # rasid.text.dates.ResolvedDate governing events (reporting dates removed)
     places: tuple[ResolvedPlace, ...] = ()
     actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role: agent | target | assoc | any)
+    said: tuple[Any, ...] = ()  # dates of reporting verbs ("أعلن أمس"): when something was said
 
 
 @dataclass
@@ -87,7 +97,8 @@ class TriggerGroup:
         its instrument, then the most specific type."""
         if self._lead is None:  # asked for each trigger being grouped: computed once per change
             self._lead = max(
-                self.triggers, key=lambda t: (not t.generic, not t.instrument, t.priority, -t.span.start)
+                self.triggers,
+                key=lambda t: (not t.outcome, not t.generic, not t.instrument, t.priority, -t.span.start),
             )
         return self._lead
 
@@ -169,6 +180,7 @@ def find_triggers(
 
     # Blocking cues before a trigger count only in its own sentence: the ``floor`` of near_before.
     blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind))
+    clause_cues = sorted(e for kind in BLOCKING_IN_CLAUSE for _, e in cues.get(kind))
     names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
@@ -183,12 +195,15 @@ def find_triggers(
         sent_key_start = sentence_keys[sent] if sentences else 0
         if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1, floor=sent_key_start):
             continue
+        if _in_clause_of(clause_cues, key, cues, hit.key_start, sent_key_start):
+            continue
         attrs = hit.entry.attrs
         needed = attrs.get("requires_cue")
         if needed and not has_cue(str(needed), sent):
             continue
         event_type = str(attrs["event_type"])
         prefix = clitic_prefix(key, hit.key_start) or ""
+        separate = has_cue("separate", sent)
         out.append(
             Trigger(
                 entry_id=hit.entry.id,
@@ -201,10 +216,15 @@ def find_triggers(
                 key_start=hit.key_start,
                 key_end=hit.key_end,
                 sentence=sent,
-                instrument=bool(attrs.get("weapon", False))
-                or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال"))),
+                instrument=not separate
+                and (
+                    bool(attrs.get("weapon", False))
+                    or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")))
+                ),
                 part_of_violence=bool(attrs.get("part_of_violence", False)),
                 generic=bool(attrs.get("generic", False)),
+                definite=prefix.endswith(("ال", "لل")) or key.startswith("ال", hit.key_start),
+                separate=separate,
             )
         )
     # An explosion told in the same sentence as an attack or battle ("بدأ الهجوم بتفجير شاحنتين
@@ -213,10 +233,25 @@ def find_triggers(
     battle_sentences = {t.sentence for t in out if t.event_type == "Battles"}
     return [
         dataclasses.replace(t, instrument=True)
-        if t.sub_event_type in GROUND_EXPLOSIVES and not t.generic and t.sentence in battle_sentences
+        if t.sub_event_type in GROUND_EXPLOSIVES
+        and not t.generic
+        and not t.separate
+        and t.sentence in battle_sentences
         else t
         for t in out
     ]
+
+
+def _in_clause_of(ends: Sequence[int], key: str, cues: Cues, pos: int, floor: int) -> bool:
+    """Whether a cue ending at one of ``ends`` (sorted) stands earlier in the clause of key position
+    ``pos``: in its sentence (at or after ``floor``), at most CLAUSE_WINDOW_WORDS words before it, with no
+    comma or stop in between."""
+    i = bisect_right(ends, pos) - 1
+    while i >= 0 and ends[i] >= floor and cues.words_between(ends[i], pos) <= CLAUSE_WINDOW_WORDS:
+        if not CLAUSE_BREAKS.intersection(key[ends[i] : pos]):
+            return True
+        i -= 1
+    return False
 
 
 def _date_range(d: Any) -> tuple[dt.date, dt.date]:
@@ -294,10 +329,18 @@ def _fits(group: TriggerGroup, trig: Trigger, facts: _Facts, slack_days: int = 1
 # Protest and riot sub-types are degrees of one gathering (peaceful, dispersed, violent): one event
 # at one place and time, typed by its most severe trigger.
 GATHERING_TYPES = frozenset({"Protests", "Riots"})
+# Battle sub-types are stages of one fight: an assault, the clashes and the takeover of a base at one
+# place and time are one event, typed by its most specific trigger.
+FIGHT_TYPES = frozenset({"Battles"})
+
+
+ARREST_TYPES = frozenset({"Arrests"})
 
 
 def _same_kind(a: Trigger, b: Trigger) -> bool:
     if a.event_type in GATHERING_TYPES and b.event_type in GATHERING_TYPES:
+        return True
+    if a.event_type in FIGHT_TYPES and b.event_type in FIGHT_TYPES:
         return True
     return a.sub_event_type == b.sub_event_type
 
@@ -320,19 +363,24 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
     for trig in ordered:
         target = None
         if trig.instrument:
+            # The action told in the weapon's own sentence first, then one in the sentence before or after.
+            near = [
+                g
+                for g in reversed(groups)
+                if g.violent
+                and min(abs(trig.sentence - x) for x in g.sentences) <= 1
+                and _fits(g, trig, facts)
+            ]
+            target = next((g for g in near if trig.sentence in g.sentences), near[0] if near else None)
+        if target is None:
             target = next(
                 (
                     g
-                    for g in reversed(groups)
-                    if g.violent
-                    and min(abs(trig.sentence - x) for x in g.sentences) <= 1
+                    for g in groups
+                    if _same_kind(g.lead, trig)
                     and _fits(g, trig, facts)
+                    and (not trig.separate or trig.sentence in g.sentences)
                 ),
-                None,
-            )
-        if target is None:
-            target = next(
-                (g for g in groups if _same_kind(g.lead, trig) and _fits(g, trig, facts)),
                 None,
             )
         if target is None:
@@ -340,36 +388,134 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
             groups.append(target)
         target.add(trig)
     for trig in generic:
-        fitting = [g for g in groups if g.violent and _fits(g, trig, facts, slack_days=0)]
+        fitting = [
+            g
+            for g in groups
+            if g.violent
+            and _fits(g, trig, facts, slack_days=0)
+            and (not trig.separate or trig.sentence in g.sentences)
+        ]
+        if not fitting and trig.definite and not trig.separate:
+            # "الضربات", "الهجوم": the article names an event it has told, wherever the sentence that
+            # comments on it ("قال في مؤتمر صحفي ببنغازي إن الضربات ...") is set.
+            fitting = [
+                g
+                for g in groups
+                if g.violent and _compatible_dates(facts.of_group(g)[1], facts.dates[trig.sentence], 0)
+            ]
         if fitting:
             nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
             nearest.add(trig)
+            continue
+        # Failing that, it says what happened in the event told in its own sentence ("أسفرت عن اعتقال
+        # المطلوبين ومقتل مسلح حاول تفجير حزامه"): part of that operation.
+        same = next(
+            (
+                g
+                for g in groups
+                if trig.sentence in g.sentences and not g.lead.part_of_violence and _fits(g, trig, facts)
+            ),
+            None,
+        )
+        if same is not None:
+            same.add(dataclasses.replace(trig, outcome=True))
             continue
         same = next((g for g in groups if g.lead.entry_id == trig.entry_id and _fits(g, trig, facts)), None)
         if same is None:
             same = TriggerGroup()
             groups.append(same)
         same.add(trig)
+    groups = _retold(groups, facts)
     violent = [g for g in groups if g.violent]
+    groups = _arrests_of_operations(groups, violent, facts)
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
 
 
+def _retold(groups: list[TriggerGroup], facts: _Facts) -> list[TriggerGroup]:
+    """A group told only with weapons and definite words ("قال مصدر أمني في بغداد إن الضربة نفذت بثلاثة
+    صواريخ") adds how an event already told was carried out: it joins the earlier violent event of its type
+    at compatible dates, wherever the sentence that comments on it is set."""
+    out: list[TriggerGroup] = []
+    for g in groups:
+        if all(t.instrument or (t.generic and t.definite) for t in g.triggers):
+            first = g.sentences[0]
+            host = next(
+                (
+                    h
+                    for h in out
+                    if h.violent
+                    and h.sentences[0] < first
+                    and h.lead.event_type == g.lead.event_type
+                    and _compatible_dates(facts.of_group(h)[1], facts.of_group(g)[1], 0)
+                ),
+                None,
+            )
+            if host is not None:
+                for t in g.triggers:
+                    host.add(t)
+                continue
+        out.append(g)
+    return out
+
+
+def _arrests_of_operations(
+    groups: list[TriggerGroup], violent: Sequence[TriggerGroup], facts: _Facts
+) -> list[TriggerGroup]:
+    """Arrests told in the sentences of a violent event or right next to them ("ردت على مصادر النيران
+    وتمكنت من توقيف 6 مطلوبين", a sweep that "killed two and captured a third") are the outcome of that
+    operation, not an event of their own: the arrests join it (its most specific trigger keeps the type)."""
+    out: list[TriggerGroup] = []
+    for g in groups:
+        if g.violent or g.lead.sub_event_type not in ARREST_TYPES:
+            out.append(g)
+            continue
+        host = next(
+            (
+                v
+                for v in violent
+                if all(min(abs(s - x) for x in v.sentences) <= 1 for s in g.sentences)
+                and all(_fits(v, t, facts) for t in g.triggers)
+            ),
+            None,
+        )
+        if host is None:
+            out.append(g)
+            continue
+        for t in g.triggers:
+            host.add(dataclasses.replace(t, outcome=True))
+    return out
+
+
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
     def precise(ds: Sequence[Any]) -> list[Any]:
-        return [d for d in ds if d.precision in ("day", "week")]
+        # A day beats a week ("اليوم الجمعة" over "الأكبر منذ أسابيع", which compares).
+        return [d for d in ds if d.precision == "day"] or [d for d in ds if d.precision == "week"]
 
     own = [d for s in group.sentences for d in views[s].dates]
     # A day or week beats a month or year ("عام 2024" in a sentence that also says "أمس"). When the
     # event's own sentences give neither, the next two sentences may (a headline names the event, the
     # lede after a dateline line says when).
     dated = precise(own) or precise(
-        [d for s in group.sentences for n in (1, 2) if s + n < len(views) for d in views[s + n].dates]
+        [
+            d
+            for s in group.sentences
+            if s < LEDE_SENTENCES
+            for n in (1, 2)
+            if s + n < len(views)
+            for d in views[s + n].dates
+        ]
     )
     if not dated:
         # A year alone says too little to date a report of yesterday's attack; a month may stand.
         dated = [d for d in own if d.precision == "month"]
+    if not dated:
+        # Told only with when it was reported ("أعلن أمس الثلاثاء انتشال 17 شهيداً عقب قصف"): it
+        # happened by the earliest report, which is the best date the text gives.
+        dated = sorted(
+            (d for s in group.sentences for d in views[s].said if d.precision == "day"), key=lambda d: d.start
+        )[:1]
     if not dated:
         return None, []
     best = min(dated, key=lambda d: (d.start, d.end - d.start, d.span.start))
@@ -416,7 +562,11 @@ def _event_actors(
     votes: dict[str, Counter[str]] = {}
     order: dict[str, int] = {}
     assoc: list[str] = []
+    # A sentence that only tells the operation's arrests names who was arrested, not who fought.
+    own = {t.sentence for t in group.triggers if not t.outcome}
     for s in group.sentences:
+        if s not in own:
+            continue
         for actor_id, span, role in views[s].actors:
             if not is_armed(actor_id):
                 continue
@@ -480,11 +630,14 @@ def build_events(
         eid = f"e{len(events) + 1}"
         notes: list[str] = []
         date_expr, date_evidence = own_dates[n]
-        if (
-            date_expr is not None
-            and date_expr.precision in ("month", "year")
-            and any(d is not None and d.precision == "day" for d, _ in own_dates)
-        ):
+        days = [d.start for d, _ in own_dates if d is not None and d.precision == "day"]
+        if date_expr is None and days and _recalled(group, views, min(days)):
+            continue  # "خلال هجوم واسع عام 2022": only a year, and one before the story's days
+        if date_expr is not None and date_expr.precision in ("month", "year") and days:
+            if date_expr.end < min(days):
+                # "شهدت المدينة في يناير الماضي اشتباكات مماثلة": a month or year that ended before the
+                # story's own days dates an earlier incident recalled as context.
+                continue
             # "منذ أشهر" in a story of yesterday's shelling compares, it does not date.
             date_expr = None
         if date_expr is None:
@@ -550,6 +703,13 @@ def share_opponents(events: Sequence[Event]) -> list[Event]:
                 out[i] = dataclasses.replace(event, actor2=opponent)
                 break
     return out
+
+
+def _recalled(group: TriggerGroup, views: Sequence[SentenceView], first_day: dt.date) -> bool:
+    """Whether every date told in the group's sentences (years included) ended before ``first_day``, the
+    earliest day of the story's events: an earlier incident recalled as context."""
+    own = [d for s in group.sentences for d in views[s].dates]
+    return bool(own) and all(d.end < first_day for d in own)
 
 
 LEDE_SENTENCES = 3  # headline, dateline line and lede: where a report tells its own events
