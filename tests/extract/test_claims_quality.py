@@ -29,3 +29,13 @@ def test_breakdown_of_soldiers_does_not_make_civilians(run: Run) -> None:
 def test_partitive_soldiers_after_the_toll_are_state_forces(run: Run) -> None:
     claims = run("قال الجيش العربي السوري إن المشافي استقبلت 4 جرحى من الجنود بعد الهجوم.")
     assert [(f[0], f[1], f[3]) for f in figures(claims)] == [("injured", 4, "syrian-arab-army")]
+
+
+def test_killed_and_wounded_with_asabat_is_one_undivided_toll(run: Run) -> None:
+    got = figures(run("قال تنظيم الدولة الإسلامية إن مقاتليه قتلوا وأصابوا 20 عنصراً من قسد."))
+    assert [(f[0], f[1]) for f in got] == [("casualties", 20)]
+
+
+def test_announcing_control_over_positions_is_a_control_statement(run: Run) -> None:
+    claims = run("أعلنت قسد السيطرة على قريتين في ريف الرقة.")
+    assert [(c.source, c.statement.kind) for c in claims if c.statement is not None] == [("sdf", "control")]
