@@ -31,6 +31,7 @@ from rasid.text.normalize import NormalizedText
 _WORD = re.compile(r"[^\W\d_]+")
 _BREAK = re.compile(r"[.,;:!?\n]")
 _MAX_GAP_WORDS = 3  # words allowed between a trigger and its number ("أسفرت عن مقتل ما لا يقل عن")
+_PARTITIVE = frozenset({"من", "في صفوف", "من بين"})
 _OF_CUE = re.compile(r"(?:^|\s)(?:من|صفوف|في صفوف|التابعين|التابعة|الموالين|الموالية)(?:\s|$)")
 _OF_WINDOW = 60
 _NEAR_CHARS = 40  # key characters a trigger may stand before its number (3 words)
@@ -225,7 +226,8 @@ def find_figures(
         # the qualifier may precede the number ("أكثر من 200"): the whole expression starts there
         expr_start = norm.to_key(q.span.start)
         if _is_breakdown(expr_start, breakdown_ends):
-            _absorb(out, key, expr_start, end, norm, titles)
+            part = follower_at(end)
+            _absorb(out, key, expr_start, end, norm, titles, civilian=part is not None and part.civilian)
             continue
         near = mentions[max(0, bisect_left(mention_starts, end) - 3) : bisect_left(mention_starts, end)]
         if any(m.key_start < end and start < m.key_end for m in near):
@@ -348,9 +350,18 @@ def _is_breakdown(start: int, breakdown_ends: frozenset[int]) -> bool:
 
 
 def _absorb(
-    out: list[FigureMention], key: str, start: int, end: int, norm: NormalizedText, titles: Sequence[Any]
+    out: list[FigureMention],
+    key: str,
+    start: int,
+    end: int,
+    norm: NormalizedText,
+    titles: Sequence[Any],
+    civilian: bool = False,
 ) -> None:
-    """A breakdown ("بينهم 4 أطفال") goes into the ``includes`` of the figure just before it."""
+    """A breakdown ("بينهم 4 أطفال") goes into the ``includes`` of the figure just before it.
+
+    A toll whose side is not named and whose breakdown counts civilians ("11 قتيلاً بينهم 4 أطفال") is a
+    toll of civilians."""
     if not out or out[-1].includes is not None:
         return
     stop = _BREAK.search(key, end)
@@ -361,7 +372,11 @@ def _absorb(
             break
         phrase.append(word)
     text = norm.span(start, start + len(" ".join(phrase))).text if phrase else ""
-    out[-1] = replace(out[-1], includes=text or None)
+    last = out[-1]
+    of = last.of
+    if civilian and of is None and not last.own and last.side is None:
+        of = "civilians"
+    out[-1] = replace(last, includes=text or None, of=of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,6 +443,8 @@ def _finish(
                 break
     attrs = counted.match.entry.attrs if counted is not None else {}
     side = attrs.get("side")
+    if side is None and of is None and not own:
+        side = _partitive_side(key, fig_end, words, starts)  # "أربعة جرحى من الجنود"
     if side is None and counted is not None and counted.role == "dual" and not counted.kind:
         side = _side_before(counted, words)  # "عسكريين اثنين": the noun before the number word
     return FigureMention(
@@ -447,6 +464,17 @@ def _side_before(dual: _Word, words: Sequence[_Word]) -> str | None:
     start = dual.key_start - len(dual.prefix)
     for w in words:
         if w.role == "person" and 0 <= start - w.key_end <= 1:
+            side = w.match.entry.attrs.get("side")
+            return str(side) if side else None
+    return None
+
+
+def _partitive_side(key: str, fig_end: int, words: Sequence[_Word], starts: Sequence[int]) -> str | None:
+    """The side of a person noun right after the figure in a partitive "من" ("4 جرحى من الجنود")."""
+    i = bisect_left(starts, fig_end)
+    if i < len(words):
+        w = words[i]
+        if w.role == "person" and key[fig_end : w.key_start - len(w.prefix)].strip() in _PARTITIVE:
             side = w.match.entry.attrs.get("side")
             return str(side) if side else None
     return None
