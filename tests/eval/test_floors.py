@@ -64,3 +64,12 @@ def test_held_out_set_meets_its_floors(pipeline: Pipeline) -> None:
     if not files:
         pytest.skip("no held-out gold files yet")
     _check("tests/golden_heldout", files, pipeline)
+
+
+def test_second_gold_set_meets_its_floors(pipeline: Pipeline) -> None:
+    """tests/golden2: the claims-focused articles of session 2, with floors of their own."""
+    folder = ROOT / "tests" / "golden2"
+    files = sorted(p for p in folder.glob("*.json") if p.name not in NOT_GOLD) if folder.is_dir() else []
+    if not files:
+        pytest.skip("no gold files in tests/golden2")
+    _check("tests/golden2", files, pipeline)
