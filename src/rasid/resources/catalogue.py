@@ -39,7 +39,7 @@ PATH_KEYS = ("actors_paths", "lexicon_paths", "places_paths")
 # Lexicons the default pipeline matches on every document besides the claims layer's own set (the events
 # layer's triggers and context cues): ``share_scan`` puts them in the one automaton pass per document.
 # Membership only decides speed, never hits: a matcher answers the same inside or outside the pass.
-SHARED_SCAN_LEXICONS = ("event_triggers", "event_context")
+SHARED_SCAN_LEXICONS = ("event_triggers", "event_context", "nationalities")
 ENV_VARS = ("RASID_RESOURCES", "RASID_CONFIG")
 
 
