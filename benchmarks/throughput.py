@@ -1,10 +1,13 @@
-"""Full-pipeline throughput over a synthetic corpus built from the bundled examples.
+"""Full-pipeline throughput over a synthetic corpus of our own Arabic articles.
 
-The corpus repeats the examples with variations (sentences rotated, figures changed) so that caches
-cannot make repeats free. Reports articles/s per core, characters/s and peak RSS as JSON under
-benchmarks/results/ — numbers, not asserts.
+The corpus joins varied copies of the bundled examples and the golden set's texts (sentences rotated,
+figures changed, so caches cannot make repeats free) and cuts each at the line end nearest a size
+target. Issue 6 states its target for "3 kB" articles; both readings are measured by default: 3,000
+bytes of UTF-8 (about 1,700 Arabic characters) and 3,000 characters (about 5.4 kB). Reports
+articles/s per core (best of --repeat passes), characters/s, time per stage and peak RSS as JSON
+under benchmarks/results/ — numbers, not asserts.
 
-    python benchmarks/throughput.py [-n 2000] [--out benchmarks/results/throughput.json]
+    python benchmarks/throughput.py [-n 1000] [--size 3000bytes --size 3000chars] [--gazetteer PATH]
 """
 
 from __future__ import annotations
@@ -122,13 +125,13 @@ def peak_rss_mb() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("-n", type=int, default=2000, help="number of articles (default 2000)")
-    parser.add_argument("--size", type=int, default=3000, help="approximate article size (default 3000)")
+    parser.add_argument("-n", type=int, default=1000, help="articles per size (default 1000)")
     parser.add_argument(
-        "--unit",
-        choices=["chars", "bytes"],
-        default="chars",
-        help="unit of --size: characters or UTF-8 bytes",
+        "--size",
+        action="append",
+        metavar="N[bytes|chars]",
+        help="article size to measure, e.g. 3000bytes or 3000chars; repeatable "
+        "(default: both 3000bytes, i.e. 3 kB of UTF-8, and 3000chars)",
     )
     parser.add_argument(
         "--gazetteer", type=Path, help="a compiled gazetteer from `rasid gazetteer build` (default: embedded)"
@@ -137,7 +140,9 @@ def main() -> None:
     parser.add_argument(
         "--no-stages", action="store_true", help="skip the second pass that times each stage separately"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes per size; the best is kept")
     args = parser.parse_args()
+    sizes = [parse_size(s) for s in (args.size or ["3000bytes", "3000chars"])]
 
     config = {"gazetteer_path": str(args.gazetteer)} if args.gazetteer else {"gazetteer": "embedded"}
     pipeline = Pipeline.default(config)
@@ -146,15 +151,7 @@ def main() -> None:
     pipeline.process_one(warm)  # loads resources once, as a worker's setup would
     setup_s = time.perf_counter() - t0
 
-    articles = list(corpus(args.n, target=args.size, unit=args.unit))
-    chars = sum(len(a.text) for a in articles)
-    errors = 0
-    t1 = time.perf_counter()
-    for article in articles:
-        if pipeline.process_one(article).status != "ok":
-            errors += 1
-    elapsed = time.perf_counter() - t1
-    stages = {} if args.no_stages else stage_times(pipeline, articles)
+    runs = [measure(pipeline, args.n, size, unit, args.repeat, not args.no_stages) for size, unit in sizes]
     result = {
         "benchmark": "throughput",
         "rasid": __version__,
@@ -163,21 +160,46 @@ def main() -> None:
         "stages": list(pipeline.names),
         "gazetteer": str(args.gazetteer) if args.gazetteer else "embedded",
         "articles": args.n,
-        "size_target": f"{args.size} {args.unit}",
-        "mean_chars": round(chars / args.n),
-        "mean_utf8_bytes": round(sum(len(a.text.encode("utf-8")) for a in articles) / args.n),
         "setup_s": round(setup_s, 3),
-        "seconds": round(elapsed, 3),
-        "articles_per_s_per_core": round(args.n / elapsed, 1),
-        "chars_per_s": round(chars / elapsed),
-        "ms_per_article": round(1000 * elapsed / args.n, 3),
-        "errors": errors,
-        "stage_ms_per_article": stages,
+        "sizes": runs,
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
+
+
+def parse_size(text: str) -> tuple[int, str]:
+    match = re.fullmatch(r"(\d+)\s*(bytes|chars)", text.strip())
+    if match is None:
+        raise SystemExit(f"--size {text!r}: expected a number followed by bytes or chars, e.g. 3000bytes")
+    return int(match.group(1)), match.group(2)
+
+
+def measure(pipeline: Pipeline, n: int, size: int, unit: str, repeat: int, stages: bool) -> dict[str, object]:
+    """Articles/s over ``n`` articles of ``size`` ``unit``: the best of ``repeat`` timed passes (the
+    machine is shared, so the least disturbed pass is the closest to the code's own speed)."""
+    articles = list(corpus(n, target=size, unit=unit))
+    chars = sum(len(a.text) for a in articles)
+    errors = sum(pipeline.process_one(a).status != "ok" for a in articles)
+    passes = []
+    for _ in range(max(1, repeat)):
+        t = time.perf_counter()
+        for article in articles:
+            pipeline.process_one(article)
+        passes.append(time.perf_counter() - t)
+    best = min(passes)
+    return {
+        "size_target": f"{size} {unit}",
+        "mean_chars": round(chars / n),
+        "mean_utf8_bytes": round(sum(len(a.text.encode("utf-8")) for a in articles) / n),
+        "passes_s": [round(x, 3) for x in passes],
+        "articles_per_s_per_core": round(n / best, 1),
+        "chars_per_s": round(chars / best),
+        "ms_per_article": round(1000 * best / n, 3),
+        "errors": errors,
+        "stage_ms_per_article": stage_times(pipeline, articles) if stages else {},
+    }
 
 
 if __name__ == "__main__":
