@@ -27,7 +27,8 @@ from pathlib import Path
 
 from rasid.errors import Errors, ResourceError
 from rasid.resources.actors import read_yaml
-from rasid.resources.gazetteer import FEATURES, CompiledGazetteer, Row, cache_dir
+from rasid.resources.gazetteer import cache_dir
+from rasid.resources.gazetteer_store import FEATURES, CompiledGazetteer, Row
 from rasid.resources.lexicons import DATA_DIR as LEXICON_DIR
 from rasid.text.normalize import fold
 

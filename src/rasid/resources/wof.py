@@ -16,7 +16,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from rasid.errors import Errors, ResourceError
-from rasid.resources.gazetteer import CompiledGazetteer, Row
 from rasid.resources.gazetteer_build import (
     Builder,
     add_supplement,
@@ -29,6 +28,7 @@ from rasid.resources.gazetteer_build import (
     load_cues,
     load_stopnames,
 )
+from rasid.resources.gazetteer_store import CompiledGazetteer, Row
 
 log = logging.getLogger(__name__)
 
