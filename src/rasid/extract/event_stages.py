@@ -21,7 +21,8 @@ from rasid.extract.events import (
     sentence_at,
     sentence_starts,
 )
-from rasid.extract.places import ResolvedPlace, find_places
+from rasid.extract.mentions import ActorDirectory, Mention, record_actors, rehome_shared
+from rasid.extract.places import ResolvedPlace, find_places, main_place
 from rasid.extract.reconcile import reconcile, side_resolver
 from rasid.model import Actor, Claim, Event, EventType, Span
 from rasid.pipeline import Context, Doc, register_stage
@@ -76,7 +77,7 @@ def places_stage(doc: Doc, ctx: Context) -> None:
     ]
     cues = Cues.of(norm, lexicons.get("event_context"))
     doc.layers["event_cues"] = cues
-    doc.layers["place_mentions"] = find_places(
+    places = find_places(
         norm,
         ctx.resources.gazetteer,
         cues,
@@ -84,6 +85,14 @@ def places_stage(doc: Doc, ctx: Context) -> None:
         _actor_spans(doc),
         homes,
     )
+    doc.layers["place_mentions"] = places
+    home = main_place(places)
+    if home is not None and home.entry.country:
+        directory = ActorDirectory(registry, lexicons.get("unnamed_sources"), doc.article.outlet)
+        rehomed = rehome_shared(doc.layers.get("actor_mentions", []), home.entry.country, directory)
+        if rehomed is not None:
+            doc.layers["actor_mentions"] = rehomed
+            doc.actors = record_actors(rehomed, directory)
 
 
 def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> set[int]:
@@ -205,6 +214,7 @@ def _views(
     triggers: Sequence[Trigger],
     to_event_actor: Any,
     nationalities: Any,
+    directory: ActorDirectory | None = None,
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     starts = sentence_starts(sentences)
@@ -232,6 +242,9 @@ def _views(
                 victims.setdefault(sentence_at(starts, ev.start), set()).add(c.figure.of)
     per_actors: dict[int, list[tuple[str, Span, str]]] = {}
     mentions = [m for m in doc.layers.get("actor_mentions", []) if m.actor_id]
+    home = home_forces(norm, mentions, cues, doc.layers.get("place_mentions", []), directory)
+    if home:
+        mentions = sorted(mentions + home, key=lambda m: m.key_start)
     for m, role in zip(mentions, actor_roles(norm, mentions, cues, triggers), strict=True):
         sent = sentence_at(starts, m.span.start)
         if role == "any" and m.actor_id in victims.get(sent, ()):
@@ -249,6 +262,36 @@ def _views(
             tuple(per_said.get(i, ())),
         )
         for i, s in enumerate(sentences)
+    ]
+
+
+def home_forces(
+    norm: NormalizedText,
+    mentions: Sequence[Mention],
+    cues: Cues,
+    places: Sequence[ResolvedPlace],
+    directory: ActorDirectory | None,
+) -> list[Mention]:
+    """Mentions for security forces named without a country ("فرّقت قوات الأمن المحتجين"): the main state
+    forces of the country of the article's main place, unless the article names forces of that country
+    itself (then the unnamed ones are most likely those, or a local force the registry lacks)."""
+    hits = cues.get("home_forces")
+    home = main_place(places) if hits else None
+    if home is None or directory is None or not home.entry.country:
+        return []
+    country = home.entry.country
+    for m in mentions:
+        info = directory.info(m.actor_id)
+        if info is not None and info.kind in FORCE_KINDS and country in info.countries:
+            return []
+    forces = directory.state_forces(country)
+    if forces is None:
+        return []
+    taken = [(m.key_start, m.key_end) for m in mentions]
+    return [
+        Mention(forces, s, e, norm.span(s, e), "home")
+        for s, e in hits
+        if not any(s < te and ts < e for ts, te in taken)
     ]
 
 
@@ -477,7 +520,12 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         _actor_spans(doc),
     )
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"))
+    directory = ActorDirectory(
+        ctx.resources.actors, ctx.resources.lexicons.get("unnamed_sources"), doc.article.outlet
+    )
+    views = _views(
+        doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"), directory
+    )
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(

@@ -1,0 +1,57 @@
+"""Event actors, round 2: forces and ministries named without a country, on sentences we wrote for each
+rule, through the real pipeline and packaged resources."""
+
+from __future__ import annotations
+
+import pytest
+
+from rasid.model import Article, Record
+from rasid.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline.default()
+
+
+def run(pipeline: Pipeline, text: str, published: str | None = "2024-03-09") -> Record:
+    record = pipeline.process_one(Article("t", text, published=published))
+    assert record.status == "ok", record.error
+    return record
+
+
+def actor_ids(record: Record) -> set[str]:
+    return {a.id for a in record.actors}
+
+
+def test_a_shared_ministry_alias_takes_the_country_of_the_places(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "أصيب خمسة متظاهرين، أمس الجمعة، في مدينة البصرة جنوبي العراق. "
+        "وقالت وزارة الداخلية في بيان إن ثلاثة من عناصرها أصيبوا بالحجارة.",
+    )
+    assert "iraqi-interior-ministry" in actor_ids(rec)
+    assert "egyptian-interior-ministry" not in actor_ids(rec)
+
+
+def test_security_forces_without_a_country_are_the_forces_of_the_event_country(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "فرّقت قوات الأمن، أمس الجمعة، احتجاجاً على البطالة في مدينة الديوانية جنوبي العراق، "
+        "واستخدمت الغاز المسيل للدموع ضد المحتجين.",
+    )
+    assert rec.events
+    parties = {rec.events[0].actor1, rec.events[0].actor2}
+    assert "protesters" in parties
+    assert parties & {"iraqi-army", "iraqi-security-forces"}
+
+
+def test_security_forces_are_not_added_beside_named_forces_of_that_country(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "اشتبك الجيش العراقي، أمس الجمعة، مع مسلحين من تنظيم داعش في قضاء الطارمية شمالي بغداد، "
+        "وقالت قوات الأمن إن الاشتباك استمر ساعتين.",
+    )
+    assert rec.events
+    assert rec.events[0].actor1 in ("iraqi-army", "islamic-state")
+    assert {rec.events[0].actor1, rec.events[0].actor2} == {"iraqi-army", "islamic-state"}
