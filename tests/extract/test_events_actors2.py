@@ -55,3 +55,24 @@ def test_security_forces_are_not_added_beside_named_forces_of_that_country(pipel
     assert rec.events
     assert rec.events[0].actor1 in ("iraqi-army", "islamic-state")
     assert {rec.events[0].actor1, rec.events[0].actor2} == {"iraqi-army", "islamic-state"}
+
+
+def test_a_group_whose_spokesman_reports_is_not_a_party(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "قُتل 6 أشخاص في تفجير انتحاري استهدف سوقاً في مدينة كيسمايو مساء الجمعة، وفق ما أعلن المتحدث "
+        "باسم الشرطة الصومالية. وتبنت حركة الشباب التفجير في بيان.",
+    )
+    assert rec.events
+    assert rec.events[0].actor1 == "al-shabaab"
+    assert "somali-police" not in (rec.events[0].actor1, rec.events[0].actor2)
+
+
+def test_a_group_whose_members_a_strike_targeted_beats_passers_by(pipeline: Pipeline) -> None:
+    rec = run(
+        pipeline,
+        "قُتل شخصان وأصيب 4 مارة بجروح في غارة نفذتها مسيّرة إسرائيلية على سيارة في بلدة الخيام أمس الجمعة. "
+        "وقال الجيش الإسرائيلي إن الغارة استهدفت عنصرين من وحدة المدفعية في حزب الله.",
+    )
+    assert rec.events
+    assert {rec.events[0].actor1, rec.events[0].actor2} == {"idf", "hezbollah"}

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rasid.extract.events import (
@@ -169,21 +169,34 @@ def striker_adjectives(
     return out
 
 
+# How far a group may follow the member noun a target cue governs ("عنصرين من وحدة الصواريخ في حزب الله").
+MEMBER_WINDOW_WORDS = 4
+
+
 def actor_roles(
     norm: NormalizedText, mentions: Sequence[Any], cues: Cues, triggers: Sequence[Trigger]
 ) -> list[str]:
     """The role each actor mention plays, from the words right before it: a support cue ("بمساندة")
-    makes it associated, a target cue ("على", "ضد") the target, an agent cue ("نفذها", "من قبل") or an
+    makes it associated, a target cue ("على", "ضد", or one before a member noun: "استهدفت عنصرين من
+    الحركة") the target, a voice cue ("المتحدث باسم") a voice that is no party, an agent cue ("نفذها", "من قبل") or an
     event trigger right before it ("قصف قوات النظام", "غارات الطيران الروسي") the one who acts."""
     support = [e for _, e in cues.get("support_cue")]
     target = [e for _, e in cues.get("target_cue")]
     agent = [e for _, e in cues.get("agent_cue")]
+    voice = [e for _, e in cues.get("voice_cue")]
+    members = cues.get("member_noun")  # sorted by end
+    # member nouns right after a target cue ("استهدفت عنصرين"): the group they belong to is the target
+    targeted_members = [e for s, e in members if cues.near_before(target, s, ROLE_WINDOW_WORDS)]
     trigger_ends = sorted(t.key_end for t in triggers)
     roles = []
     for m in mentions:
-        if cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):
+        if cues.near_before(voice, m.key_start, 1):
+            roles.append("voice")
+        elif cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):
             roles.append("assoc")
-        elif cues.near_before(target, m.key_start, ROLE_WINDOW_WORDS):
+        elif cues.near_before(target, m.key_start, ROLE_WINDOW_WORDS) or cues.near_before(
+            targeted_members, m.key_start, MEMBER_WINDOW_WORDS
+        ):
             roles.append("target")
         elif cues.near_before(agent, m.key_start, ROLE_WINDOW_WORDS) or (
             not clitic_prefix(norm.key, m.key_start)
@@ -356,12 +369,22 @@ def _allied(ctx: Context) -> Any:
 CIVILIAN_TARGET_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
-def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) -> list[Event]:
+def fill_victims(
+    events: Sequence[Event],
+    claims: Sequence[Claim],
+    allied: Any,
+    targets: Mapping[str, set[str]] | None = None,
+) -> list[Event]:
     """Take actor2 from whose people the event's casualty figures count: "مقتل 5 مدنيين" in a strike
     makes civilians the target; otherwise the counted side fills an empty actor2 when it is not
-    actor1's."""
+    actor1's. A group the event's own sentences name as its target (``targets``: event id -> actors
+    with a target role there, "استهدفت عنصرين من الحزب") stays actor2: passers-by hurt beside it are
+    incidental."""
     out = []
     for event in events:
+        if event.actor2 is not None and event.actor2 in (targets or {}).get(event.id, ()):
+            out.append(event)
+            continue
         victims = Counter(
             c.figure.of
             for c in claims
@@ -381,6 +404,18 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
             # (ACLED codes unnamed victims of remote violence so).
             event = dataclasses.replace(event, actor2="civilians")
         out.append(event)
+    return out
+
+
+def named_targets(
+    events: Sequence[Event], views: Sequence[SentenceView], sentences: Sequence[Any]
+) -> dict[str, set[str]]:
+    """Event id -> the actors its trigger sentences name in a target role."""
+    starts = sentence_starts(sentences)
+    out: dict[str, set[str]] = {}
+    for e in events:
+        for sent in {sentence_at(starts, span.start) for span in e.evidence}:
+            out.setdefault(e.id, set()).update(a for a, _, role in views[sent].actors if role == "target")
     return out
 
 
@@ -535,7 +570,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
     allied = _allied(ctx)
-    events = fill_victims(events, doc.claims, allied)
+    events = fill_victims(events, doc.claims, allied, named_targets(events, views, sentences))
     events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
