@@ -76,3 +76,18 @@ def test_a_group_whose_members_a_strike_targeted_beats_passers_by(pipeline: Pipe
     )
     assert rec.events
     assert {rec.events[0].actor1, rec.events[0].actor2} == {"idf", "hezbollah"}
+
+
+def test_where_the_dead_came_from_is_not_where_the_event_happened(pipeline: Pipeline) -> None:
+    doc = pipeline.run(
+        Article(
+            "t",
+            "قُتل أربعة جنود في هجوم على حاجز في بادية تدمر أمس الجمعة. "
+            "وقالت مصادر محلية إن القتلى من الجنود المنحدرين من ريف حماة.",
+            published="2024-03-09",
+        )
+    )
+    roles = {p.span.text: p.role for p in doc.layers["place_mentions"]}
+    hama = [r for name, r in roles.items() if "حماة" in name]
+    assert hama == ["origin"]
+    assert all("حماة" not in (e.place.name_ar or "") for e in doc.events if e.place)
