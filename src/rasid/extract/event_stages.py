@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from rasid.extract.events import (
@@ -21,7 +21,8 @@ from rasid.extract.events import (
     sentence_at,
     sentence_starts,
 )
-from rasid.extract.places import ResolvedPlace, find_places
+from rasid.extract.mentions import ActorDirectory, Mention, record_actors, rehome_shared
+from rasid.extract.places import ResolvedPlace, find_places, main_place
 from rasid.extract.reconcile import reconcile, side_resolver
 from rasid.model import Actor, Claim, Event, EventType, Span
 from rasid.pipeline import Context, Doc, register_stage
@@ -76,7 +77,7 @@ def places_stage(doc: Doc, ctx: Context) -> None:
     ]
     cues = Cues.of(norm, lexicons.get("event_context"))
     doc.layers["event_cues"] = cues
-    doc.layers["place_mentions"] = find_places(
+    places = find_places(
         norm,
         ctx.resources.gazetteer,
         cues,
@@ -84,6 +85,14 @@ def places_stage(doc: Doc, ctx: Context) -> None:
         _actor_spans(doc),
         homes,
     )
+    doc.layers["place_mentions"] = places
+    home = main_place(places)
+    if home is not None and home.entry.country:
+        directory = ActorDirectory(registry, lexicons.get("unnamed_sources"), doc.article.outlet)
+        rehomed = rehome_shared(doc.layers.get("actor_mentions", []), home.entry.country, directory)
+        if rehomed is not None:
+            doc.layers["actor_mentions"] = rehomed
+            doc.actors = record_actors(rehomed, directory)
 
 
 def _reporting_dates(norm: NormalizedText, dates: Sequence[Any], cues: Cues) -> set[int]:
@@ -160,21 +169,34 @@ def striker_adjectives(
     return out
 
 
+# How far a group may follow the member noun a target cue governs ("عنصرين من وحدة الصواريخ في حزب الله").
+MEMBER_WINDOW_WORDS = 4
+
+
 def actor_roles(
     norm: NormalizedText, mentions: Sequence[Any], cues: Cues, triggers: Sequence[Trigger]
 ) -> list[str]:
     """The role each actor mention plays, from the words right before it: a support cue ("بمساندة")
-    makes it associated, a target cue ("على", "ضد") the target, an agent cue ("نفذها", "من قبل") or an
+    makes it associated, a target cue ("على", "ضد", or one before a member noun: "استهدفت عنصرين من
+    الحركة") the target, a voice cue ("المتحدث باسم") a voice that is no party, an agent cue ("نفذها", "من قبل") or an
     event trigger right before it ("قصف قوات النظام", "غارات الطيران الروسي") the one who acts."""
     support = [e for _, e in cues.get("support_cue")]
     target = [e for _, e in cues.get("target_cue")]
     agent = [e for _, e in cues.get("agent_cue")]
+    voice = [e for _, e in cues.get("voice_cue")]
+    members = cues.get("member_noun")  # sorted by end
+    # member nouns right after a target cue ("استهدفت عنصرين"): the group they belong to is the target
+    targeted_members = [e for s, e in members if cues.near_before(target, s, ROLE_WINDOW_WORDS)]
     trigger_ends = sorted(t.key_end for t in triggers)
     roles = []
     for m in mentions:
-        if cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):
+        if cues.near_before(voice, m.key_start, 1):
+            roles.append("voice")
+        elif cues.near_before(support, m.key_start, ROLE_WINDOW_WORDS):
             roles.append("assoc")
-        elif cues.near_before(target, m.key_start, ROLE_WINDOW_WORDS):
+        elif cues.near_before(target, m.key_start, ROLE_WINDOW_WORDS) or cues.near_before(
+            targeted_members, m.key_start, MEMBER_WINDOW_WORDS
+        ):
             roles.append("target")
         elif cues.near_before(agent, m.key_start, ROLE_WINDOW_WORDS) or (
             not clitic_prefix(norm.key, m.key_start)
@@ -205,6 +227,7 @@ def _views(
     triggers: Sequence[Trigger],
     to_event_actor: Any,
     nationalities: Any,
+    directory: ActorDirectory | None = None,
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     starts = sentence_starts(sentences)
@@ -232,6 +255,9 @@ def _views(
                 victims.setdefault(sentence_at(starts, ev.start), set()).add(c.figure.of)
     per_actors: dict[int, list[tuple[str, Span, str]]] = {}
     mentions = [m for m in doc.layers.get("actor_mentions", []) if m.actor_id]
+    home = home_forces(norm, mentions, cues, doc.layers.get("place_mentions", []), directory)
+    if home:
+        mentions = sorted(mentions + home, key=lambda m: m.key_start)
     for m, role in zip(mentions, actor_roles(norm, mentions, cues, triggers), strict=True):
         sent = sentence_at(starts, m.span.start)
         if role == "any" and m.actor_id in victims.get(sent, ()):
@@ -249,6 +275,36 @@ def _views(
             tuple(per_said.get(i, ())),
         )
         for i, s in enumerate(sentences)
+    ]
+
+
+def home_forces(
+    norm: NormalizedText,
+    mentions: Sequence[Mention],
+    cues: Cues,
+    places: Sequence[ResolvedPlace],
+    directory: ActorDirectory | None,
+) -> list[Mention]:
+    """Mentions for security forces named without a country ("فرّقت قوات الأمن المحتجين"): the main state
+    forces of the country of the article's main place, unless the article names forces of that country
+    itself (then the unnamed ones are most likely those, or a local force the registry lacks)."""
+    hits = cues.get("home_forces")
+    home = main_place(places) if hits else None
+    if home is None or directory is None or not home.entry.country:
+        return []
+    country = home.entry.country
+    for m in mentions:
+        info = directory.info(m.actor_id)
+        if info is not None and info.kind in FORCE_KINDS and country in info.countries:
+            return []
+    forces = directory.state_forces(country)
+    if forces is None:
+        return []
+    taken = [(m.key_start, m.key_end) for m in mentions]
+    return [
+        Mention(forces, s, e, norm.span(s, e), "home")
+        for s, e in hits
+        if not any(s < te and ts < e for ts, te in taken)
     ]
 
 
@@ -313,12 +369,22 @@ def _allied(ctx: Context) -> Any:
 CIVILIAN_TARGET_TYPES = frozenset({"Explosions/Remote violence", "Violence against civilians"})
 
 
-def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) -> list[Event]:
+def fill_victims(
+    events: Sequence[Event],
+    claims: Sequence[Claim],
+    allied: Any,
+    targets: Mapping[str, set[str]] | None = None,
+) -> list[Event]:
     """Take actor2 from whose people the event's casualty figures count: "مقتل 5 مدنيين" in a strike
     makes civilians the target; otherwise the counted side fills an empty actor2 when it is not
-    actor1's."""
+    actor1's. A group the event's own sentences name as its target (``targets``: event id -> actors
+    with a target role there, "استهدفت عنصرين من الحزب") stays actor2: passers-by hurt beside it are
+    incidental."""
     out = []
     for event in events:
+        if event.actor2 is not None and event.actor2 in (targets or {}).get(event.id, ()):
+            out.append(event)
+            continue
         victims = Counter(
             c.figure.of
             for c in claims
@@ -338,6 +404,18 @@ def fill_victims(events: Sequence[Event], claims: Sequence[Claim], allied: Any) 
             # (ACLED codes unnamed victims of remote violence so).
             event = dataclasses.replace(event, actor2="civilians")
         out.append(event)
+    return out
+
+
+def named_targets(
+    events: Sequence[Event], views: Sequence[SentenceView], sentences: Sequence[Any]
+) -> dict[str, set[str]]:
+    """Event id -> the actors its trigger sentences name in a target role."""
+    starts = sentence_starts(sentences)
+    out: dict[str, set[str]] = {}
+    for e in events:
+        for sent in {sentence_at(starts, span.start) for span in e.evidence}:
+            out.setdefault(e.id, set()).update(a for a, _, role in views[sent].actors if role == "target")
     return out
 
 
@@ -477,7 +555,12 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         _actor_spans(doc),
     )
     doc.layers["event_triggers"] = triggers
-    views = _views(doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"))
+    directory = ActorDirectory(
+        ctx.resources.actors, ctx.resources.lexicons.get("unnamed_sources"), doc.article.outlet
+    )
+    views = _views(
+        doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"), directory
+    )
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
@@ -487,7 +570,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
     allied = _allied(ctx)
-    events = fill_victims(events, doc.claims, allied)
+    events = fill_victims(events, doc.claims, allied, named_targets(events, views, sentences))
     events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):

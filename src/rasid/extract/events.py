@@ -71,7 +71,7 @@ class SentenceView:
     end: int
     dates: tuple[Any, ...] = ()  # rasid.text.dates.ResolvedDate governing events (reporting dates removed)
     places: tuple[ResolvedPlace, ...] = ()
-    actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role: agent | target | assoc | any)
+    actors: tuple[tuple[str, Span, str], ...] = ()  # (actor id, span, role: agent|target|assoc|voice|any)
     said: tuple[Any, ...] = ()  # dates of reporting verbs ("أعلن أمس"): when something was said
 
 
@@ -568,8 +568,8 @@ def _event_actors(
         if s not in own:
             continue
         for actor_id, span, role in views[s].actors:
-            if not is_armed(actor_id):
-                continue
+            if role == "voice" or not is_armed(actor_id):
+                continue  # whose spokesman or outlet speaks is not for that a party
             order.setdefault(actor_id, span.start)
             if role == "assoc":
                 if actor_id not in assoc:

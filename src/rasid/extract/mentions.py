@@ -44,6 +44,9 @@ class Mention(NamedTuple):
     span: Span
     how: str
     prefix: str = ""  # proclitic before a registry alias in the same word ("و", "لل" ...)
+    # a shared alias ("وزارة الداخلية") picked with no evidence from the article's actors: the other
+    # candidates, for ``rehome_shared`` once the places say which country the article is about
+    others: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,16 +352,49 @@ def _named(hits: Sequence[Any], directory: ActorDirectory) -> list[Mention]:
     out: list[Mention] = []
     for (start, end), group in groups.items():
         pick = group[0]
+        others: tuple[str, ...] = ()
         if len(group) > 1:
             known = [h for h in group if h.actor_id in named]
             if known:
                 pick = known[0]
             else:
                 scored = [(_country_score(h.actor_id, votes, directory), -i, h) for i, h in enumerate(group)]
-                pick = max(scored, key=lambda x: (x[0], x[1]))[2]
-        out.append(Mention(pick.actor_id, start, end, pick.span, "name", getattr(pick, "prefix", "")))
+                best = max(scored, key=lambda x: (x[0], x[1]))
+                pick = best[2]
+                if best[0] == 0:
+                    others = tuple(dict.fromkeys(h.actor_id for h in group if h.actor_id != pick.actor_id))
+        out.append(Mention(pick.actor_id, start, end, pick.span, "name", getattr(pick, "prefix", ""), others))
     out.sort(key=lambda m: m.key_start)
     return out
+
+
+def rehome_shared(
+    mentions: Sequence[Mention], country: str, directory: ActorDirectory
+) -> list[Mention] | None:
+    """Shared aliases picked blind ("وزارة الداخلية" in an article whose actors name no country) go to the
+    candidate of ``country``, the country of the article's places; later generic words that stood for
+    the blind pick follow it. None when nothing changes."""
+    swap: dict[str, str] = {}
+    for m in mentions:
+        if not m.others:
+            continue
+        info = directory.info(m.actor_id)
+        if info is not None and country in info.countries:
+            continue
+        for other in m.others:
+            other_info = directory.info(other)
+            if other_info is not None and country in other_info.countries:
+                swap[m.actor_id] = other
+                break
+    # an actor the article also names unambiguously keeps its other mentions
+    swap = {
+        a: b
+        for a, b in swap.items()
+        if not any(m.actor_id == a and m.how == "name" and not m.others for m in mentions)
+    }
+    if not swap:
+        return None
+    return [m._replace(actor_id=swap[m.actor_id], others=()) if m.actor_id in swap else m for m in mentions]
 
 
 def article_countries(actor_ids: Iterable[str], directory: ActorDirectory) -> Counter[str]:

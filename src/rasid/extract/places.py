@@ -8,7 +8,8 @@ role, because they still tell which country the article is about:
 - ``reference``: a distance reference ("100 كلم شمال بغداد");
 - ``reactor``: a capital or country that only reacts ("أدانت باريس");
 - ``dateline``: where the story was filed from ("بيروت (أ ف ب) -");
-- ``beneficiary``: whose side someone is on ("فصائل موالية لأنقرة").
+- ``beneficiary``: whose side someone is on ("فصائل موالية لأنقرة");
+- ``origin``: where people come from ("الجنود المنحدرين من ريف حماة", "من أهالي بلدة").
 """
 
 from __future__ import annotations
@@ -125,9 +126,11 @@ class _Article:
     actors: SpanSet
     direction: _ByEnd  # direction words ("شمال")
     condemn: _ByEnd  # condemnation verbs ("أدانت")
+    origin: _ByEnd  # where people come from ("المنحدرين من")
     hashes: bool  # whether the key holds a "#" at all
 
 
+ORIGIN_GAP_CHARS = 12  # an origin cue this close before a place (one cue word may stand between)
 _UNITS = ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
 
 
@@ -155,6 +158,10 @@ def _role(art: _Article, mention: Any) -> str:
             return "reference"
     if art.condemn.ending_near(key_start, 2):
         return "reactor"
+    # "المنحدرين من ريف حماة": an origin cue right before the place, or before one cue word ("ريف", "بلدة")
+    for _start, end in art.origin.ending_near(key_start, ORIGIN_GAP_CHARS):
+        if len(key[end:key_start].split()) <= 1:
+            return "origin"
     return "event"
 
 
@@ -192,6 +199,7 @@ def find_places(
         SpanSet(actor_spans),
         _ByEnd(cues.get("direction")),
         _ByEnd(cues.get("condemn")),
+        _ByEnd(cues.get("origin")),
         "#" in norm.key,
     )
     roles = [_role(art, m) for m in mentions]
