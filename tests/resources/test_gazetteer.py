@@ -158,8 +158,17 @@ def test_common_words_are_places_only_behind_a_cue(embedded_gazetteer: Gazetteer
     assert [m.span.text for m in cued] == ["قاعدة العديد", "بيان"]
     assert cued[1].cue == "village"
     # a name kept on purpose despite being a common adjective, and a lexicon form as a common word
-    assert [m.span.text for m in embedded_gazetteer.match(normalize("اشتباكات في بحري"))] == ["بحري"]
+    [bahri] = embedded_gazetteer.match(normalize("اشتباكات في بحري"))
+    assert bahri.span.text == "بحري" and bahri.ambiguous  # a place only inside the article's countries
+    [cued_bahri] = embedded_gazetteer.match(normalize("اشتباكات في مدينة بحري"))
+    assert not cued_bahri.ambiguous
     assert "اعتقال" not in {m.span.text for m in embedded_gazetteer.match(normalize("حملة اعتقال"))}
+
+
+def test_with_any_is_not_a_somali_region(embedded_gazetteer: Gazetteer) -> None:
+    # "بأي أضرار" (with any damage) folds to the Arabic name of Somalia's Bay region
+    assert embedded_gazetteer.match(normalize("لم تصب السفينة بأي أضرار")) == []
+    assert [m.span.text for m in embedded_gazetteer.match(normalize("اشتباكات في إقليم باي"))] == ["باي"]
 
 
 def test_a_common_word_is_not_read_as_clitic_plus_place(embedded_gazetteer: Gazetteer) -> None:

@@ -39,7 +39,7 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         pytest.skip(f"{path} is not present (../shared beside the clone)")
     b, checksum, sources = wof_builder(path)
     cues = load_cues()
-    forms, _ = b.tables(cues)
+    forms, _, _ = b.tables(cues)
     compiled = b.compile(checksum, sources, cues, country_adjectives(load_countries()))
     saved = tmp_path_factory.mktemp("gaz") / f"{request.param}.gazetteer"
     compiled.save(saved)

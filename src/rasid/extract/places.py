@@ -211,7 +211,11 @@ def find_places(
     for m, role in zip(mentions, roles, strict=True):
         if role in ("post", "hashtag") or not m.candidates:
             continue
-        strong = list(m.candidates) if m.cue is not None else [c for c in m.candidates if _strong(c, False)]
+        strong = (
+            list(m.candidates)
+            if m.cue is not None
+            else [c for c in m.candidates if _strong(c, False) and not m.ambiguous]
+        )
         if m.country_hint:
             strong = [c for c in strong if c.country == m.country_hint] or strong
         if strong and len({c.country for c in strong}) == 1:
@@ -231,8 +235,9 @@ def find_places(
         entry = resolve(m)
         if entry is None:
             continue
-        if ctx_countries and not _strong(entry, m.cue is not None) and entry.country not in home:
-            continue
+        weak = m.ambiguous or not _strong(entry, m.cue is not None)
+        if ctx_countries and weak and entry.country not in home:
+            continue  # a small place, or a name that is a common word too, outside the article's countries
         out.append(ResolvedPlace(m.span, m.key_start, m.key_end, entry, role))
     return out
 

@@ -99,6 +99,9 @@ class PlaceMention(NamedTuple):
     cue_word: str | None = None  # that word, folded ("مدينه", "ريف")
     country_hint: str | None = None  # ISO2 from an adjective after the name ("طرابلس اللبنانية")
     prefix: str = ""  # proclitic before the name in the same word ("و", "لل"), as the boundary rule found it
+    # a place name that is a common word too ("بحري": a city, and "nautical"/"naval"), found without a
+    # cue word: it counts only inside the article's own countries
+    ambiguous: bool = False
 
 
 def _letters_before(key: str, end: int) -> str:
@@ -255,7 +258,8 @@ class Gazetteer:
         common = self._c.common
         for start, end, prefix, fids in self._names.select(key):
             cue, word = self._cue(key, start, prefix)
-            if cue is None and cue_only[fids[0]]:
+            flag = cue_only[fids[0]]
+            if cue is None and flag == 1:
                 continue  # a common word ("إلى", "بيان", "العديد") is a place only behind a cue word
             if prefix and prefix + key[start:end] in common:
                 continue  # the whole word is a common word read as clitic + name ("فرقه" is not ف + الرقة)
@@ -263,7 +267,10 @@ class Gazetteer:
             if skip and any(span.start < e and s < span.end for s, e in skip):
                 continue
             hint = self._adjective(key, end)
-            out.append(PlaceMention(start, end, span, self._candidates(fids), cue, word, hint, prefix))
+            ambiguous = cue is None and flag == 2
+            out.append(
+                PlaceMention(start, end, span, self._candidates(fids), cue, word, hint, prefix, ambiguous)
+            )
         return out
 
     def resolve(

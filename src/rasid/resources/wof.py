@@ -23,6 +23,7 @@ from rasid.resources.gazetteer_build import (
     data_dir,
     file_sha256,
     is_arabic_name,
+    load_ambiguous_names,
     load_common_words,
     load_countries,
     load_cues,
@@ -78,7 +79,7 @@ def wof_builder(path: Path, with_supplement: bool = True) -> tuple[Builder, str,
     """The rows and names of a WOF build before compiling, with the build's checksum and sources."""
     files = wof_files(path)
     countries = load_countries()
-    b = Builder(load_stopnames(), load_common_words())
+    b = Builder(load_stopnames(), load_common_words(), load_ambiguous_names())
     for f in files:
         recs = list(_rows(f))
         by_id = {r["wof_id"]: r for r in recs}
