@@ -2,8 +2,34 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rasid.extract.claim_stages import extract_claims
 from rasid.extract.figures import _governs
+from rasid.extract.mentions import ActorDirectory, find_mentions
+from rasid.model import Article, Claim
+from rasid.pipeline import Doc
+from rasid.resources.actors import ActorRegistry
+from rasid.resources.lexicons import Lexicons
+from rasid.text.dates import find_date_expressions, resolve_all
+from rasid.text.normalize import normalize
+from rasid.text.numbers import find_quantities
+from rasid.text.sentences import split_sentences
 from tests.extract.conftest import Run, figures
+
+
+def _dated(text: str, registry: ActorRegistry, lexicons: Lexicons, published: str) -> list[Claim]:
+    """Claims with the dates layer, as the pipeline runs them."""
+    doc = Doc(article=Article(id="t", text=text, published=published))
+    doc.published = published
+    norm = normalize(text)
+    doc.layers["norm"] = norm
+    doc.layers["sentences"] = split_sentences(text, norm)
+    doc.layers["quantities"] = find_quantities(norm)
+    doc.layers["dates"] = resolve_all(find_date_expressions(norm), dt.date.fromisoformat(published))
+    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    mentions = find_mentions(norm, registry, lexicons, directory)
+    return extract_claims(doc, norm, mentions, lexicons, directory)[1]
 
 
 def test_an_armed_group_counts_its_enemy_as_mercenaries(run: Run) -> None:
@@ -29,3 +55,16 @@ def test_a_name_after_a_counted_noun_and_a_place_preposition_is_not_its_side() -
     key = "قتلوا 9 من المسلحين التابعين لداعش"
     noun_end = key.index("المسلحين") + len("المسلحين")
     assert _governs(key, noun_end, key.index("لداعش"))
+
+
+def test_an_adjective_with_the_article_is_not_a_reporting_verb(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    # "التابع" (affiliated) is not "تابع" (he went on): the statement is of today, the strike of yesterday
+    text = (
+        "أعلنت قوات سوريا الديمقراطية، اليوم الأحد، أن الفوج التابع لها قصف أمس السبت موقعاً لداعش "
+        "ما أدى إلى مقتل 6 مسلحين."
+    )
+    claims = [c for c in _dated(text, registry, lexicons, "2024-05-05") if c.figure is not None]
+    assert [(c.source, c.said_on.date if c.said_on else None) for c in claims] == [("sdf", "2024-05-05")]
+    assert all("التابع" not in s.text for s in claims[0].evidence)

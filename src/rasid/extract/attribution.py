@@ -70,6 +70,11 @@ class _State:
     vias: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def _definite(prefix: str) -> bool:
+    """A proclitic that holds the article ("ال", "وال", "بال", "لل")."""
+    return prefix.endswith("ال") or prefix.endswith("لل")
+
+
 def _words_between(key: str, start: int, end: int) -> int:
     return len(_WORD.findall(key[start:end])) if end > start else 0
 
@@ -132,6 +137,8 @@ class Attributor:
         state = _State()
         key = self.norm.key
         for cue in cues:
+            if _definite(getattr(cue, "prefix", "")):
+                continue  # "التابع له", "الإعلان": a noun or an adjective with the article, not a reporting verb
             attrs = cue.entry.attrs
             ctype = str(attrs.get("type", "verb"))
             stance = str(attrs.get("stance", "asserted"))
