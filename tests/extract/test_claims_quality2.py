@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+import pytest
 
 from rasid.extract.claim_stages import extract_claims
 from rasid.extract.figures import _governs
@@ -15,7 +18,20 @@ from rasid.text.dates import find_date_expressions, resolve_all
 from rasid.text.normalize import normalize
 from rasid.text.numbers import find_quantities
 from rasid.text.sentences import split_sentences
-from tests.extract.conftest import Run, figures
+from tests.extract.conftest import ACTORS, Run, figures
+
+# the shared test registry plus a civilians actor and a rebel group named "the forces" may refer to
+MORE = """
+  - {id: civilians, name: Civilians, name_ar: مدنيون, kind: civilians, aliases: {short: [المدنيين, مدنيين]}}
+  - {id: free-army, name: Free Army, name_ar: جيش الأحرار, kind: rebel_group, aliases: {short: [الأحرار]}}
+"""
+
+
+@pytest.fixture(scope="module")
+def registry(tmp_path_factory: pytest.TempPathFactory) -> ActorRegistry:
+    path: Path = tmp_path_factory.mktemp("actors-q2") / "test.yaml"
+    path.write_text(ACTORS.rstrip("\n") + MORE, encoding="utf-8")
+    return ActorRegistry.load([path], include_package=False)
 
 
 def _dated(text: str, registry: ActorRegistry, lexicons: Lexicons, published: str) -> list[Claim]:
@@ -68,3 +84,35 @@ def test_an_adjective_with_the_article_is_not_a_reporting_verb(
     claims = [c for c in _dated(text, registry, lexicons, "2024-05-05") if c.figure is not None]
     assert [(c.source, c.said_on.date if c.said_on else None) for c in claims] == [("sdf", "2024-05-05")]
     assert all("التابع" not in s.text for s in claims[0].evidence)
+
+
+def _statements(claims: list[Claim]) -> list[tuple[str, str]]:
+    return [(c.source, c.statement.kind) for c in claims if c.statement is not None]
+
+
+def test_a_denying_participle_keeps_the_speaker_not_the_civilians_after_it(run: Run) -> None:
+    claims = run("وقالت قوات سوريا الديمقراطية إن مقاتليها ردوا على مصادر النيران، نافيةً استهداف المدنيين.")
+    assert ("sdf", "denial") in _statements(claims)
+    assert all(source != "civilians" for source, _ in _statements(claims))
+
+
+def test_a_negated_verb_is_the_speakers_denial(run: Run) -> None:
+    claims = run("وقالت وزارة الدفاع إن وحداتها ردت على القصف، مؤكدة أنها لا تستهدف المدنيين في أي منطقة.")
+    assert _statements(claims) == [("syrian-defence-ministry", "denial")]
+
+
+def test_the_armed_forces_are_never_a_rebel_group(registry: ActorRegistry, lexicons: Lexicons) -> None:
+    # "القوات" alone may be a militia's; "القوات المسلحة" is a state's army, here none is named
+    text = "أعلن جيش الأحرار السيطرة على البلدة. وقالت القوات المسلحة إن الهجوم فشل."
+    norm = normalize(text)
+    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    found = [(m.actor_id, m.span.text) for m in find_mentions(norm, registry, lexicons, directory)]
+    assert all(actor != "free-army" for actor, span in found if span.startswith("القوات"))
+    text = "هاجم جيش الأحرار حاجزاً لقوات النظام. وقالت القوات المسلحة إن الهجوم فشل."
+    found = [(m.actor_id, m.span.text) for m in find_mentions(normalize(text), registry, lexicons, directory)]
+    assert ("syrian-arab-army", "القوات المسلحة") in found
+
+
+def test_an_outlet_affiliated_to_a_named_group_speaks_for_it(run: Run) -> None:
+    claims = run('وقالت قناة "الفجر" التابعة لقسد إن مقاتليها قتلوا 6 من المرتزقة في ريف البلدة.')
+    assert [s for _, _, s, _ in figures(claims)] == ["sdf"]

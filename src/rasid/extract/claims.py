@@ -327,7 +327,8 @@ def _statements(norm: NormalizedText, attributor: Attributor, cues: Sequence[Any
         kind = str(c.entry.attrs.get("kind", "other"))
         attr = attributor.attribute(c.key_start, c.key_end)
         sent = attributor.sentence_index(c.key_start)
-        subject = _subject(c, attributor) if kind in _SUBJECT_KINDS else None
+        finite = c.entry.attrs.get("subject") != "speaker"  # a participle's subject is the speaker
+        subject = _subject(c, attributor) if kind in _SUBJECT_KINDS and finite else None
         if subject is not None and subject.actor_id != attr.source:
             said_on = attributor.report_day
             attr = Attribution(subject.actor_id, (), "asserted", said_on, (subject.span,))
