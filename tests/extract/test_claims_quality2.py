@@ -116,3 +116,17 @@ def test_the_armed_forces_are_never_a_rebel_group(registry: ActorRegistry, lexic
 def test_an_outlet_affiliated_to_a_named_group_speaks_for_it(run: Run) -> None:
     claims = run('وقالت قناة "الفجر" التابعة لقسد إن مقاتليها قتلوا 6 من المرتزقة في ريف البلدة.')
     assert [s for _, _, s, _ in figures(claims)] == ["sdf"]
+
+
+def test_a_bare_month_name_in_a_site_name_does_not_make_a_sentence_past(
+    registry: ActorRegistry, lexicons: Lexicons
+) -> None:
+    text = 'وقال مصدر عسكري لموقع "أكتوبر نت" إن 3 جنود قُتلوا في الهجوم على الحاجز.'
+    claims = [c for c in _dated(text, registry, lexicons, "2024-04-22") if c.figure is not None]
+    assert [(c.figure.kind, c.figure.value) for c in claims if c.figure] == [("killed", 3)]
+    assert claims[0].said_on is not None and claims[0].said_on.date == "2024-04-22"
+
+
+def test_a_name_before_a_conjoined_verb_after_a_comma_is_not_its_speaker(run: Run) -> None:
+    text = "ونفت قوات النظام سقوط أي حاجز بيد قسد، وقال الناطق باسم الفرقة إن 5 من عناصرها قتلوا."
+    assert [(k, v, s) for k, v, s, _ in figures(run(text))] == [("killed", 5, "syrian-arab-army")]

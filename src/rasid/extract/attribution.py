@@ -70,6 +70,19 @@ class _State:
     vias: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+def bare_month(date: Any) -> bool:
+    """A month name alone ("سبتمبر"), with no day, year or "الماضي": too weak to date a statement or to make
+    a sentence past, and often part of a name (the news site "سبتمبر نت")."""
+    return getattr(date, "precision", None) == "month" and len(date.span.text.split()) == 1
+
+
+def _new_clause(key: str, end: int, cue: Any) -> bool:
+    """A verb with the conjunction "و" after a comma opens a new clause: a name before the comma is not its
+    subject ("وكان قائد قسد، مظلوم عبدي، قد قال" has no conjunction on the verb and keeps its subject)."""
+    prefix = getattr(cue, "prefix", "")
+    return prefix.startswith("و") and any(c in key[end : cue.key_start] for c in "،,")
+
+
 def _definite(prefix: str) -> bool:
     """A proclitic that holds the article ("ال", "وال", "بال", "لل")."""
     return prefix.endswith("ال") or prefix.endswith("لل")
@@ -121,7 +134,9 @@ class Attributor:
         self.directory = directory
         self.stops = sorted(stops)  # key spans where a speaker search stops (figures, triggers)
         self._stop_starts = [st for st, _ in self.stops]
-        self.dates = sorted(((norm.to_key(d.span.start), d) for d in dates), key=lambda x: x[0])
+        self.dates = sorted(
+            ((norm.to_key(d.span.start), d) for d in dates if not bare_month(d)), key=lambda x: x[0]
+        )
         self._date_starts = [pos for pos, _ in self.dates]
         self._limits: dict[tuple[int, int], int] = {}  # (start, sentence end) -> ``_limit``
         self.sentence_posts = list(sentence_posts)
@@ -286,6 +301,8 @@ class Attributor:
             near = m.key_start >= s_start and _words_between(key, m.key_end, cue.key_start) <= _BEFORE_WORDS
             if near and self._stop_before(m.key_end, cue.key_start) == cue.key_start:
                 best = m
+        if best is not None and _new_clause(key, best.key_end, cue):
+            return None  # "سقوط موقع بيد الحوثيين، وقال ...": the name ends the clause before "وقال"
         return best
 
     def _via(self, cue: Any, speaker: Mention | None, s_end: int) -> tuple[str, ...]:
