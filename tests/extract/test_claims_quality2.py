@@ -130,3 +130,8 @@ def test_a_bare_month_name_in_a_site_name_does_not_make_a_sentence_past(
 def test_a_name_before_a_conjoined_verb_after_a_comma_is_not_its_speaker(run: Run) -> None:
     text = "ونفت قوات النظام سقوط أي حاجز بيد قسد، وقال الناطق باسم الفرقة إن 5 من عناصرها قتلوا."
     assert [(k, v, s) for k, v, s, _ in figures(run(text))] == [("killed", 5, "syrian-arab-army")]
+
+
+def test_its_fighters_targeted_is_a_claim_of_responsibility(run: Run) -> None:
+    claims = run("وقالت قوات سوريا الديمقراطية إن مقاتليها استهدفوا رتلاً لتنظيم داعش قرب البلدة.")
+    assert _statements(claims) == [("sdf", "responsibility")]
