@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from rasid.extract.attribution import Attributor
+from rasid.extract.attribution import Attributor, bare_month
 from rasid.extract.claims import build_claims
 from rasid.extract.figures import FigureMention, find_figures
 from rasid.extract.mentions import (
@@ -93,7 +93,7 @@ def past_sentences(
     recent: set[int] = set()
     for d in dates:
         sent = _sentence(norm.to_key(d.span.start), bounds)
-        if sent < 0:
+        if sent < 0 or bare_month(d):
             continue
         if (day - d.end).days > _PAST_DAYS:
             old.add(sent)

@@ -107,6 +107,7 @@ def build_claims(
 
 
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
+_FIGHTERS = _NON_STATE | {"state_forces", "external_force"}
 
 
 class Sides:
@@ -161,18 +162,37 @@ class Sides:
         return None
 
     def enemy_of(self, source: str) -> str | None:
-        if source == ARTICLE_ID or not self._is_state_body(source):
+        """The side a party fights: for a state body, the armed group the article names most; for an
+        armed group (or its outlet or spokesman), the fighting force the article names most outside its
+        own chain and its allies ("المرتدين" in al-Shabaab's words are the army's soldiers)."""
+        if source == ARTICLE_ID:
             return None
         mine = set(self.directory.chain(source))
-        ranked = sorted(
-            (a for a in self.counts if self._kind(a) in _NON_STATE and a not in mine),
+        if self._is_state_body(source):
+            ranked = self._ranked(_NON_STATE, mine)
+            if not ranked:
+                return None
+            return ranked[0]
+        if not any(self._kind(a) in _NON_STATE for a in mine):
+            return None  # a monitor, a medic or a journalist has no enemy
+        ranked = self._ranked(_FIGHTERS, mine | self._allies(mine))
+        if ranked:
+            return ranked[0]
+        for actor in mine:  # no opponent named: an insurgency fights the state forces of its country
+            info = self.directory.info(actor)
+            if info is not None and info.kind in _NON_STATE and len(info.countries) == 1:
+                return self.directory.state_forces(info.countries[0], self.published)
+        return None
+
+    def _ranked(self, kinds: frozenset[str], exclude: set[str]) -> list[str]:
+        return sorted(
+            (a for a in self.counts if self._kind(a) in kinds and a not in exclude),
             key=lambda a: (-self.counts[a], self.first[a]),
         )
-        if not ranked:
-            return None
-        chain = self.directory.chain(ranked[0])
-        top = [a for a in chain if self._kind(a) in _NON_STATE]
-        return top[-1]
+
+    def _allies(self, mine: set[str]) -> set[str]:
+        """Actors whose chain meets the speaker's (an outlet of the same group, a sister unit)."""
+        return {a for a in self.counts if mine & set(self.directory.chain(a))}
 
 
 def _supersede(drafts: list[_Draft]) -> list[_Draft]:
@@ -307,7 +327,8 @@ def _statements(norm: NormalizedText, attributor: Attributor, cues: Sequence[Any
         kind = str(c.entry.attrs.get("kind", "other"))
         attr = attributor.attribute(c.key_start, c.key_end)
         sent = attributor.sentence_index(c.key_start)
-        subject = _subject(c, attributor) if kind in _SUBJECT_KINDS else None
+        finite = c.entry.attrs.get("subject") != "speaker"  # a participle's subject is the speaker
+        subject = _subject(c, attributor) if kind in _SUBJECT_KINDS and finite else None
         if subject is not None and subject.actor_id != attr.source:
             said_on = attributor.report_day
             attr = Attribution(subject.actor_id, (), "asserted", said_on, (subject.span,))

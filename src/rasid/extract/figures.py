@@ -34,6 +34,7 @@ _MAX_GAP_WORDS = 3  # words allowed between a trigger and its number ("أسفر�
 _PARTITIVE = frozenset({"من", "في صفوف", "من بين"})
 _OF_CUE = re.compile(r"(?:^|\s)(?:من|صفوف|في صفوف|التابعين|التابعة|الموالين|الموالية)(?:\s|$)")
 _OF_WINDOW = 60
+_BELONGING = frozenset({"من", "التابعين", "التابعة", "التابع", "الموالين", "الموالية", "لـ"})
 _NEAR_CHARS = 40  # key characters a trigger may stand before its number (3 words)
 _PHRASE_STOP = frozenset(
     {"في", "جراء", "خلال", "اثر", "بعد", "على", "من", "الى", "عند", "قرب", "بسبب"}
@@ -424,6 +425,7 @@ def _finish(
             own = True
         if w.role == "trigger" and fig_end < w.key_start:
             window_end = w.key_start
+    partitive = _partitive_word(key, fig_end, words, starts) if of is None and not own else None
     if of is None and not own:
         ms = env.mention_starts
         for m in env.mentions[bisect_left(ms, fig_end) : bisect_left(ms, window_end)]:
@@ -431,6 +433,8 @@ def _finish(
                 gap = key[fig_end : m.key_start]
                 if _gap_ok(key, fig_end, m.key_start, 4) and (len(gap.split()) <= 1 or _OF_CUE.search(gap)):
                     of = m.actor_id
+                    if partitive is not None and not _governs(key, partitive.key_end, m.key_start):
+                        of = None  # "25 من المرتدين في القاعدة": the noun decides, the name after is a place
                 break
     includes = None
     for t in env.titles:
@@ -443,8 +447,8 @@ def _finish(
                 break
     attrs = counted.match.entry.attrs if counted is not None else {}
     side = attrs.get("side")
-    if side is None and of is None and not own:
-        side = _partitive_side(key, fig_end, words, starts)  # "أربعة جرحى من الجنود"
+    if side is None and of is None and partitive is not None:
+        side = partitive.match.entry.attrs.get("side")  # "أربعة جرحى من الجنود"
     if side is None and counted is not None and counted.role == "dual" and not counted.kind:
         side = _side_before(counted, words)  # "عسكريين اثنين": the noun before the number word
     return FigureMention(
@@ -469,12 +473,17 @@ def _side_before(dual: _Word, words: Sequence[_Word]) -> str | None:
     return None
 
 
-def _partitive_side(key: str, fig_end: int, words: Sequence[_Word], starts: Sequence[int]) -> str | None:
-    """The side of a person noun right after the figure in a partitive "من" ("4 جرحى من الجنود")."""
+def _partitive_word(key: str, fig_end: int, words: Sequence[_Word], starts: Sequence[int]) -> _Word | None:
+    """A person noun with a side right after the figure in a partitive "من" ("4 جرحى من الجنود")."""
     i = bisect_left(starts, fig_end)
     if i < len(words):
         w = words[i]
-        if w.role == "person" and key[fig_end : w.key_start - len(w.prefix)].strip() in _PARTITIVE:
-            side = w.match.entry.attrs.get("side")
-            return str(side) if side else None
+        gap = key[fig_end : w.key_start - len(w.prefix)].strip(' "')
+        if w.role == "person" and gap in _PARTITIVE and w.match.entry.attrs.get("side"):
+            return w
     return None
+
+
+def _governs(key: str, noun_end: int, name_start: int) -> bool:
+    """A name right after a counted noun, or joined by a word of belonging, names the noun's side."""
+    return all(w in _BELONGING for w in key[noun_end:name_start].replace('"', " ").split())
