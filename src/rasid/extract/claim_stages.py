@@ -169,7 +169,11 @@ def extract_claims(
     return figures, claims
 
 
-@register_stage("claims", requires=("norm", "quantities", "actor_mentions"), provides=("figure_mentions",))
+@register_stage(
+    "claims",
+    requires=("norm", "quantities", "actor_mentions"),
+    provides=("figure_mentions", "insult_sided_claims"),
+)
 def claims_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     mentions: list[Mention] = doc.layers["actor_mentions"]
@@ -177,6 +181,12 @@ def claims_stage(doc: Doc, ctx: Context) -> None:
     figures, claims = extract_claims(doc, norm, mentions, ctx.resources.lexicons, directory)
     doc.layers["figure_mentions"] = figures
     doc.claims = claims
+    # Claims whose side comes only from what the speaker calls the dead ("المرتزقة"): the events layer
+    # does not take such a side as the event's target.
+    insults = [fm.span for fm in figures if fm.side == "insult" and fm.of is None and not fm.own]
+    doc.layers["insult_sided_claims"] = {
+        c.id for c in claims if c.figure is not None and any(s in c.evidence for s in insults)
+    }
     ids: list[str] = []
     for c in claims:
         ids.append(c.source)

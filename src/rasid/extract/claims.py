@@ -69,7 +69,7 @@ def build_claims(
         of = directory.side(attr.source) if fm.own and attr.source != ARTICLE_ID else fm.of
         if of is None and fm.side == "state":
             of = sides.state_of(attr.source)
-        elif of is None and fm.side == "enemy":
+        elif of is None and fm.side in ("enemy", "insult"):
             of = sides.enemy_of(attr.source)
         same_sentence = bool(drafts) and attributor.sentence_index(
             drafts[-1].key_start

@@ -249,7 +249,10 @@ def _views(
         per_places.setdefault(sentence_at(starts, p.span.start), []).append(p)
     # Whose people a casualty figure counts, per sentence: they were acted on.
     victims: dict[int, set[str]] = {}
+    insult_sided = doc.layers.get("insult_sided_claims", set())
     for c in doc.claims:
+        if c.id in insult_sided:
+            continue
         if c.figure and c.figure.of and c.figure.kind in VICTIM_KINDS and c.evidence:
             for ev in c.evidence:
                 victims.setdefault(sentence_at(starts, ev.start), set()).add(c.figure.of)
@@ -570,7 +573,9 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
     allied = _allied(ctx)
-    events = fill_victims(events, doc.claims, allied, named_targets(events, views, sentences))
+    insult_sided = doc.layers.get("insult_sided_claims", set())
+    victim_claims = [c for c in doc.claims if c.id not in insult_sided]
+    events = fill_victims(events, victim_claims, allied, named_targets(events, views, sentences))
     events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
