@@ -60,3 +60,8 @@ def test_adjective_written_like_a_town_is_not_the_town(pipeline: Pipeline) -> No
     record = _run(pipeline, text)
     places = [e.place.name_ar for e in record.events if e.place]
     assert len(places) == 1 and "السلمية" not in places
+
+
+def test_unnamed_protesters_are_the_protest_actor(pipeline: Pipeline) -> None:
+    record = _run(pipeline, "خرجت اليوم الأربعاء مظاهرة في مدينة السويداء للمطالبة بالإفراج عن المعتقلين.")
+    assert [e.actor1 for e in record.events] == ["protesters"]
