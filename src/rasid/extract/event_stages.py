@@ -495,6 +495,16 @@ def reporters_are_not_attackers(
     return out
 
 
+def unnamed_protesters(events: Sequence[Event]) -> list[Event]:
+    """A protest whose protesters the text does not name is by Protesters (ACLED's generic actor)."""
+    return [
+        dataclasses.replace(e, actor1="protesters")
+        if e.type.event_type == "Protests" and e.actor1 is None
+        else e
+        for e in events
+    ]
+
+
 def _missing_actors(doc: Doc, registry: Any) -> list[Actor]:
     """Registry entries for event actors the text never names as such (the forces a unit belongs to),
     so that every id in the record's events resolves to a name."""
@@ -580,7 +590,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
         events = unclaimed_attacks(events)
-    doc.events = events
+    doc.events = unnamed_protesters(events)
     doc.actors.extend(_missing_actors(doc, ctx.resources.actors))
 
 

@@ -33,7 +33,7 @@ from rasid.text.tokens import clitic_prefix
 BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial", "landmark")
 # cue earlier in the trigger's clause (no comma or full stop between, at most CLAUSE_WINDOW_WORDS words
 # apart): what someone is charged with or said to do, and weapons found or seized, are not events.
-BLOCKING_IN_CLAUSE = ("charge", "seized")
+BLOCKING_IN_CLAUSE = ("charge", "seized", "topic")
 CLAUSE_WINDOW_WORDS = 6
 CLAUSE_BREAKS = frozenset("،,.;؛:")
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
@@ -171,6 +171,10 @@ def find_triggers(
         return max(bisect_right(sentence_keys, k) - 1, 0)
 
     blocked_sentences = {key_sentence(s) for kind in BLOCKING_SENTENCE for s, _ in cues.get(kind)}
+    # Sentences blocked only by an anniversary cue (no background or opinion cue).
+    commemorated = {key_sentence(s) for s, _ in cues.get("anniversary")} - {
+        key_sentence(s) for kind in BLOCKING_SENTENCE if kind != "anniversary" for s, _ in cues.get(kind)
+    }
     cue_sentences: dict[str, set[int]] = {}  # filled for the kinds that a trigger requires
 
     def has_cue(kind: str, sent: int) -> bool:
@@ -181,6 +185,8 @@ def find_triggers(
     # Blocking cues before a trigger count only in its own sentence: the ``floor`` of near_before.
     blockers = sorted(e for kind in BLOCKING_BEFORE for _, e in cues.get(kind))
     clause_cues = sorted(e for kind in BLOCKING_IN_CLAUSE for _, e in cues.get(kind))
+    # A weapon named as the support of a force ("بإسناد مدفعي وطائرات مسيّرة") is how that force fought.
+    support_ends = sorted(e for _, e in cues.get("support_cue"))
     names = SpanSet(name_spans)
     out: list[Trigger] = []
     for hit in lex_triggers.match(norm):
@@ -190,18 +196,19 @@ def find_triggers(
         if names.overlaps(span):
             continue
         sent = key_sentence(hit.key_start)
-        if sent in blocked_sentences:
+        attrs = hit.entry.attrs
+        event_type = str(attrs["event_type"])
+        # A commemoration is itself a gathering: an anniversary cue does not block a protest told today.
+        if sent in blocked_sentences and not (event_type in GATHERING_TYPES and sent in commemorated):
             continue
         sent_key_start = sentence_keys[sent] if sentences else 0
         if cues.near_before(blockers, hit.key_start, BEFORE_WINDOW_WORDS - 1, floor=sent_key_start):
             continue
         if _in_clause_of(clause_cues, key, cues, hit.key_start, sent_key_start):
             continue
-        attrs = hit.entry.attrs
         needed = attrs.get("requires_cue")
         if needed and not has_cue(str(needed), sent):
             continue
-        event_type = str(attrs["event_type"])
         prefix = clitic_prefix(key, hit.key_start) or ""
         separate = has_cue("separate", sent)
         out.append(
@@ -220,6 +227,10 @@ def find_triggers(
                 and (
                     bool(attrs.get("weapon", False))
                     or (event_type == "Explosions/Remote violence" and prefix.endswith(("ب", "بال")))
+                    or (
+                        event_type == "Explosions/Remote violence"
+                        and _in_clause_of(support_ends, key, cues, hit.key_start, sent_key_start)
+                    )
                 ),
                 part_of_violence=bool(attrs.get("part_of_violence", False)),
                 generic=bool(attrs.get("generic", False)),

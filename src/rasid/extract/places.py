@@ -134,6 +134,18 @@ ORIGIN_GAP_CHARS = 12  # an origin cue this close before a place (one cue word m
 _UNITS = ("كلم", "كم", "كيلومتر", "كيلومترا", "km", "miles", "ميلا")
 
 
+def _bare_common_word(key: str, key_start: int, prefix: str, mention: Any) -> bool:
+    """Whether a mention is a common word written like a place the gazetteer knows only with the article:
+    "وقفة احتجاجية سلمية" (peaceful, not al-Salamiyah), "وادي عومران" (a valley, not El Oued). Arabic
+    writes such names with "ال" ("السلمية", "الوادي"); without it and without a cue word before it
+    ("مدينة", "بلدة"), the word is an adjective or a noun in construct."""
+    word = mention.span.text
+    if mention.cue is not None or prefix.endswith("ال") or key.startswith("ال", key_start) or " " in word:
+        return False
+    names = [getattr(c, "name_ar", None) or "" for c in mention.candidates]
+    return bool(names) and all(n.startswith("ال") for n in names)
+
+
 def _role(art: _Article, mention: Any) -> str:
     """The role of a gazetteer ``PlaceMention`` (see the module docstring)."""
     norm = art.norm
@@ -146,7 +158,9 @@ def _role(art: _Article, mention: Any) -> str:
         return "dateline"
     prefix = mention.prefix  # the proclitic the gazetteer's boundary rule found before the name
     if prefix.endswith(("ل", "لل")):
-        return "beneficiary"  # "موالية لأنقرة", "التابع لدمشق": whose side, not where
+        return "beneficiary"
+    if _bare_common_word(key, key_start, prefix, mention):
+        return "common"  # "موالية لأنقرة", "التابع لدمشق": whose side, not where
     if art.hashes and key_start > 0 and key[max(0, key_start - 3) : key_start].rstrip().endswith("#"):
         return "hashtag"
     if _overlaps(span, art.actors):
