@@ -559,6 +559,10 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     norm = doc.get("norm", NormalizedText)
     cues = doc.get("event_cues", Cues)
     sentences = doc.layers["sentences"]
+    starts = [s.start for s in sentences]
+    day_dated = frozenset(
+        sentence_at(starts, d.span.start) for d in doc.layers.get("dates", ()) if d.precision == "day"
+    )
     triggers = find_triggers(
         norm,
         sentences,
@@ -566,6 +570,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
         ctx.resources.lexicons.get("event_triggers"),
         cues,
         _actor_spans(doc),
+        day_dated,
     )
     doc.layers["event_triggers"] = triggers
     directory = ActorDirectory(

@@ -36,7 +36,9 @@ BLOCKING_BEFORE = ("negation", "future", "hypothetical", "state", "judicial", "l
 BLOCKING_IN_CLAUSE = ("charge", "seized", "topic")
 CLAUSE_WINDOW_WORDS = 6
 CLAUSE_BREAKS = frozenset("،,.;؛:")
-BLOCKING_SENTENCE = ("anniversary", "background", "opinion")  # cue anywhere in the trigger's sentence
+# cue anywhere in the trigger's sentence
+BLOCKING_SENTENCE = ("anniversary", "background", "opinion", "statistics")
+LEDE_SENTENCES = 2  # the headline and the lede: a statistics cue there makes a statistics article
 BEFORE_WINDOW_WORDS = 3
 GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 BACKGROUND_DAYS = 45  # an event that ended this long before publication is background history
@@ -161,9 +163,15 @@ def find_triggers(
     lex_triggers: Any,
     cues: Cues,
     name_spans: Sequence[Span] = (),
+    day_dated: frozenset[int] | None = None,
 ) -> list[Trigger]:
     """Trigger hits that report an event (see the module docstring for what is dropped). A trigger word
-    inside an actor's name ("تحرير" in "هيئة تحرير الشام") is part of the name, not an event."""
+    inside an actor's name ("تحرير" in "هيئة تحرير الشام") is part of the name, not an event.
+
+    ``day_dated``: the sentences that name a day. In a statistics article (a periodic report or tally in
+    the headline or lede: "قال المرصد في تقريره الشهري ..."), the causes and incident counts it lists
+    ("تلاه القنص والألغام", "9 حوادث استهدفت منازل") are not events; an incident told with its own day
+    still is."""
     key = norm.key
     sentence_keys = [norm.to_key(s.start) for s in sentences]
 
@@ -171,6 +179,8 @@ def find_triggers(
         return max(bisect_right(sentence_keys, k) - 1, 0)
 
     blocked_sentences = {key_sentence(s) for kind in BLOCKING_SENTENCE for s, _ in cues.get(kind)}
+    if day_dated is not None and any(key_sentence(s) < LEDE_SENTENCES for s, _ in cues.get("statistics")):
+        blocked_sentences |= set(range(len(sentences))) - day_dated
     # Sentences blocked only by an anniversary cue (no background or opinion cue).
     commemorated = {key_sentence(s) for s, _ in cues.get("anniversary")} - {
         key_sentence(s) for kind in BLOCKING_SENTENCE if kind != "anniversary" for s, _ in cues.get(kind)
