@@ -26,6 +26,7 @@ from rasid.extract.places import ResolvedPlace, find_places, main_place
 from rasid.extract.reconcile import reconcile, side_resolver
 from rasid.model import Actor, Claim, Event, EventType, Span
 from rasid.pipeline import Context, Doc, register_stage
+from rasid.text.dates import resolve_all
 from rasid.text.normalize import NormalizedText
 from rasid.text.tokens import clitic_prefix
 
@@ -228,10 +229,11 @@ def _views(
     to_event_actor: Any,
     nationalities: Any,
     directory: ActorDirectory | None = None,
+    dates: Sequence[Any] | None = None,
 ) -> list[SentenceView]:
     sentences = doc.layers["sentences"]
     starts = sentence_starts(sentences)
-    dates = list(doc.layers.get("dates", []))
+    dates = list(doc.layers.get("dates", []) if dates is None else dates)
     said = _reporting_dates(norm, dates, cues)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     per_dates: dict[int, list[Any]] = {}
@@ -550,6 +552,28 @@ def link_claims(claims: Sequence[Claim], events: Sequence[Event], sentences: Seq
     return linked
 
 
+# A stand-in anchor for relative dates when the publication date is unknown (any day works: only the
+# differences between the resolved dates are used).
+PROVISIONAL_ANCHOR = dt.date(2001, 1, 1)
+
+
+def _anchored_dates_only(events: Sequence[Event], dates: Sequence[Any]) -> tuple[list[Event], list[str]]:
+    """Events whose date rests only on dates that need no anchor (``dates``: resolved without one); the
+    others lose their stand-in date, with a warning."""
+    real = {(d.span.start, d.span.end) for d in dates}
+    out: list[Event] = []
+    notes: list[str] = []
+    for e in events:
+        evidence = e.date.evidence if e.date is not None else ()
+        if e.date is not None and not (evidence and all((s.start, s.end) in real for s in evidence)):
+            e = dataclasses.replace(e, date=None)
+            notes.append(
+                f"[W102] Event {e.id} has no date: the text gives only relative dates and no publication date."
+            )
+        out.append(e)
+    return out, notes
+
+
 @register_stage(
     "events",
     requires=("norm", "sentences", "posts", "dates", "actor_mentions", "place_mentions", "event_cues"),
@@ -576,14 +600,29 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     directory = ActorDirectory(
         ctx.resources.actors, ctx.resources.lexicons.get("unnamed_sources"), doc.article.outlet
     )
+    # Without a publication date, relative dates ("أمس الأربعاء", "الخميس الماضي", "منذ يومين") have no
+    # anchor; read against a stand-in one they still tell which incidents happened on different days, so
+    # those stay separate events. Only dates that need no anchor are kept on the events.
+    provisional = doc.published is None and bool(doc.layers.get("date_exprs"))
+    stand_in = resolve_all(doc.layers["date_exprs"], PROVISIONAL_ANCHOR) if provisional else None
     views = _views(
-        doc, norm, cues, triggers, _event_actor(ctx), ctx.resources.lexicons.get("nationalities"), directory
+        doc,
+        norm,
+        cues,
+        triggers,
+        _event_actor(ctx),
+        ctx.resources.lexicons.get("nationalities"),
+        directory,
+        stand_in,
     )
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
         groups, views, doc.layers.get("place_mentions", []), _is_party(ctx), published, _allied(ctx)
     )
+    if provisional:
+        events, dropped = _anchored_dates_only(events, doc.layers.get("dates", []))
+        warnings.extend(dropped)
     for w in warnings:
         doc.warn(w)
     doc.claims = link_claims(doc.claims, events, sentences)
