@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal, cast
 
 from rasid.errors import Errors, ResourceError
-from rasid.resources.matcher import _LAM_ARTICLE, _MAX_PROCLITIC, build_automaton, longest_nonoverlapping
+from rasid.resources.matcher import (
+    _LAM_ARTICLE,
+    _MAX_PROCLITIC,
+    _PROCLITIC_LAST,
+    build_automaton,
+    longest_nonoverlapping,
+)
 from rasid.text.tokens import PROCLITICS, strip_article
 
 log = logging.getLogger(__name__)
@@ -344,6 +350,7 @@ class NameIndex:
         isalpha = str.isalpha
         procl = PROCLITICS
         lam_article = _LAM_ARTICLE
+        last_letters = _PROCLITIC_LAST
         nlen = self.needle_len
         for last, value in self.automaton.iter(key):
             end = last + 1
@@ -353,6 +360,10 @@ class NameIndex:
             start = end - (length if length != _LONG else nlen[value >> 10])
             if start == 0 or not isalpha(key[start - 1]):
                 prefix = ""
+            elif key[start - 1] not in last_letters:  # no proclitic ends here (most hits inside a word)
+                if isalpha(key[start]):
+                    continue
+                prefix = ""  # a non-letter start is its own boundary
             else:
                 ws = start - 1
                 stop = start - _MAX_PROCLITIC - 1

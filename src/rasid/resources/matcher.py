@@ -53,6 +53,9 @@ P = TypeVar("P")
 _LAM_ARTICLE = frozenset({"لل", "ولل", "فلل"})
 # A word start further back than this from a hit's start cannot leave an allowed proclitic before it.
 _MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+# The letters a non-empty proclitic ends with ("و", "ب", "ل" ...): a hit that starts inside a word after any
+# other letter has no proclitic before it, so the walk back to the word start is skipped.
+_PROCLITIC_LAST = frozenset(p[-1] for p in PROCLITICS if p)
 
 # One raw candidate: (start, end, form, prefix, stripped), key offsets.
 Candidate = tuple[int, int, str, str, bool]
@@ -102,6 +105,7 @@ def scan(automaton: Any, key: str) -> list[tuple[int, int, str, Any]]:
     n = len(key)
     isalpha = str.isalpha
     procl = PROCLITICS
+    last_letters = _PROCLITIC_LAST
     for last, value in automaton.iter(key):
         end = last + 1
         if end < n and isalpha(key[end]) and isalpha(key[last]):
@@ -109,6 +113,10 @@ def scan(automaton: Any, key: str) -> list[tuple[int, int, str, Any]]:
         start = end - value[0]
         if start == 0 or not isalpha(key[start - 1]):
             out.append((start, end, "", value))
+            continue
+        if key[start - 1] not in last_letters:  # no proclitic ends here (most hits inside a word)
+            if not isalpha(key[start]):
+                out.append((start, end, "", value))  # a non-letter start is its own boundary
             continue
         # letters right before start: find the word start, at most _MAX_PROCLITIC (+1) letters back
         ws = start - 1
