@@ -412,6 +412,18 @@ def fill_victims(
     return out
 
 
+def civilian_targets(events: Sequence[Event]) -> list[Event]:
+    """Violence against civilians with no target named keeps civilians as actor2: ACLED's category is
+    defined by its unarmed target, so "اختطف مسلحون معلماً" (a teacher, a farmer, residents) targets
+    civilians even though no casualty figure or civilian word says so."""
+    return [
+        dataclasses.replace(e, actor2="civilians")
+        if e.actor2 is None and e.actor1 != "civilians" and e.type.event_type == "Violence against civilians"
+        else e
+        for e in events
+    ]
+
+
 def named_targets(
     events: Sequence[Event], views: Sequence[SentenceView], sentences: Sequence[Any]
 ) -> dict[str, set[str]]:
@@ -631,6 +643,7 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     victim_claims = [c for c in doc.claims if c.id not in insult_sided]
     events = fill_victims(events, victim_claims, allied, named_targets(events, views, sentences))
     events = attacks_on_civilians(events, [t for g in groups for t in g.triggers])
+    events = civilian_targets(events)
     events = reporters_are_not_attackers(events, doc.claims, views, allied, ctx.resources.actors)
     if cues.get("unclaimed"):
         events = unclaimed_attacks(events)

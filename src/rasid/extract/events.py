@@ -356,6 +356,11 @@ FIGHT_TYPES = frozenset({"Battles"})
 
 
 ARREST_TYPES = frozenset({"Arrests"})
+# Gatherings that security forces broke up: the arrests made while dispersing them are part of the
+# intervention (ACLED codes them in the protest event, not as a separate Arrests event).
+INTERVENED_GATHERINGS = frozenset(
+    {"Protest with intervention", "Excessive force against protesters", "Violent demonstration"}
+)
 
 
 def _same_kind(a: Trigger, b: Trigger) -> bool:
@@ -364,6 +369,12 @@ def _same_kind(a: Trigger, b: Trigger) -> bool:
     if a.event_type in FIGHT_TYPES and b.event_type in FIGHT_TYPES:
         return True
     return a.sub_event_type == b.sub_event_type
+
+
+def _slack(trig: Trigger) -> int:
+    """Days two reports of one event may differ by: none for gatherings (ACLED codes a protest on each day
+    it is held as an event of its own, so yesterday's march and today's vigil are two events)."""
+    return 0 if trig.event_type in GATHERING_TYPES else 1
 
 
 def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -> list[TriggerGroup]:
@@ -399,7 +410,7 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
                     g
                     for g in groups
                     if _same_kind(g.lead, trig)
-                    and _fits(g, trig, facts)
+                    and _fits(g, trig, facts, _slack(trig))
                     and (not trig.separate or trig.sentence in g.sentences)
                 ),
                 None,
@@ -448,7 +459,8 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
         same.add(trig)
     groups = _retold(groups, facts)
     violent = [g for g in groups if g.violent]
-    groups = _arrests_of_operations(groups, violent, facts)
+    intervened = [g for g in groups if g.lead.sub_event_type in INTERVENED_GATHERINGS]
+    groups = _arrests_of_operations(groups, [*violent, *intervened], facts)
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
@@ -486,7 +498,8 @@ def _arrests_of_operations(
 ) -> list[TriggerGroup]:
     """Arrests told in the sentences of a violent event or right next to them ("ردت على مصادر النيران
     وتمكنت من توقيف 6 مطلوبين", a sweep that "killed two and captured a third") are the outcome of that
-    operation, not an event of their own: the arrests join it (its most specific trigger keeps the type)."""
+    operation, not an event of their own: the arrests join it (its most specific trigger keeps the type).
+    So do arrests made while breaking up a gathering ("فرقت الشرطة المحتجين واعتقلت عدداً منهم")."""
     out: list[TriggerGroup] = []
     for g in groups:
         if g.violent or g.lead.sub_event_type not in ARREST_TYPES:
