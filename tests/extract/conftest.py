@@ -10,7 +10,7 @@ import pytest
 from rasid.extract.claim_stages import extract_claims
 from rasid.extract.mentions import ActorDirectory, Mention, find_mentions
 from rasid.model import Article, Claim
-from rasid.pipeline import Doc
+from rasid.pipeline import Doc, Pipeline
 from rasid.resources.actors import ActorRegistry
 from rasid.resources.lexicons import Lexicons
 from rasid.text.normalize import normalize
@@ -75,3 +75,9 @@ def run(registry: ActorRegistry, lexicons: Lexicons) -> Run:
 
 def figures(claims: list[Claim]) -> list[tuple[str, int | None, str, str | None]]:
     return [(c.figure.kind, c.figure.value, c.source, c.figure.of) for c in claims if c.figure]
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default pipeline with the packaged resources (built once for the extract tests)."""
+    return Pipeline.default()

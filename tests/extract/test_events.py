@@ -6,17 +6,7 @@ import pytest
 
 from rasid.model import Article, Event, Record
 from rasid.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
-
-
-def run(pipeline: Pipeline, text: str, published: str | None = "2024-03-09") -> Record:
-    record = pipeline.process_one(Article("t", text, published=published))
-    assert record.status == "ok", record.error
-    return record
+from tests.extract.helpers import run
 
 
 def only(record: Record, sub_event_type: str) -> Event:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article, Record
 from rasid.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def _run(pipeline: Pipeline, text: str, published: str = "2024-03-06") -> Record:

@@ -3,15 +3,8 @@ gazetteer supplement rows the Sahel examples need."""
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article
 from rasid.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def test_abduction_of_a_named_trade_targets_civilians(pipeline: Pipeline) -> None:

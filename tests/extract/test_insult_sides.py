@@ -3,18 +3,11 @@ layer does not take it as the event's target."""
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article
 from rasid.pipeline import Pipeline, _new_doc
 
 # Our own sentence: an armed group's claim that names no opponent, only an insult for them.
 TEXT = "قالت هيئة تحرير الشام إن مقاتليها قتلوا 12 من المرتزقة في هجوم على مواقع قرب سراقب في ريف إدلب أمس."
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def test_insult_gives_the_claim_a_side_but_not_the_event_a_target(pipeline: Pipeline) -> None:

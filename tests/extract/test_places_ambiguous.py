@@ -3,8 +3,6 @@ inside the article's own countries unless a cue word names it."""
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article
 from rasid.pipeline import Pipeline, _new_doc
 
@@ -14,11 +12,6 @@ YEMEN = (
     "وقالت شركة الملاحة إن السفينة تعمل في النقل البحري ولم تصب بأي أضرار."
 )
 SUDAN = "اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة بحري أمس."
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def _place_countries(pipeline: Pipeline, text: str) -> dict[str, str]:

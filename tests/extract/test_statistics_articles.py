@@ -3,8 +3,6 @@ counts that are not events; an incident it tells with its own day still is one."
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article
 from rasid.pipeline import Pipeline
 
@@ -16,11 +14,6 @@ REPORT = (
     "وسجلت المنظمة 5 حوادث استهدفت منازل في طرابلس و2 طالت مستشفيات."
 )
 INCIDENT = "\nوكان أعنف الحوادث قصفاً صاروخياً استهدف حي أبو سليم في طرابلس يوم 12 أيار وأوقع 4 قتلى."
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def test_a_monthly_report_describes_no_event(pipeline: Pipeline) -> None:

@@ -3,8 +3,6 @@ dates are read against a stand-in anchor), and no event carries a date that need
 
 from __future__ import annotations
 
-import pytest
-
 from rasid.model import Article
 from rasid.pipeline import Pipeline
 
@@ -15,11 +13,6 @@ TEXT = (
     "لتنظيم داعش في سلسلة جبال حمرين.\n"
     "وكان مسلحون من التنظيم قد شنوا الخميس الماضي هجوماً على نقطة للحشد الشعبي في مطيبيجة."
 )
-
-
-@pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
-    return Pipeline.default()
 
 
 def test_incidents_on_different_relative_days_stay_apart(pipeline: Pipeline) -> None:
