@@ -158,7 +158,7 @@ def main() -> None:
         "python": platform.python_version(),
         "machine": platform.machine(),
         "stages": list(pipeline.names),
-        "gazetteer": str(args.gazetteer) if args.gazetteer else "embedded",
+        "gazetteer": args.gazetteer.name if args.gazetteer else "embedded",
         "articles": args.n,
         "setup_s": round(setup_s, 3),
         "sizes": runs,
