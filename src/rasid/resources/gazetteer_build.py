@@ -163,13 +163,17 @@ class Builder:
         )
 
 
-def load_stopnames(path: Path | None = None) -> frozenset[str]:
-    path = path or data_dir() / "stopnames.txt"
+def _word_lines(path: Path) -> list[str]:
+    """The entries of a one-word-per-line data file: comments ("#" to the end of a line) and blanks removed."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
-    return frozenset(fold(w) for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return [w for w in (line.split("#", 1)[0].strip() for line in text.splitlines()) if w]
+
+
+def load_stopnames(path: Path | None = None) -> frozenset[str]:
+    return frozenset(fold(w) for w in _word_lines(path or data_dir() / "stopnames.txt"))
 
 
 def _too_short(form: str) -> bool:
@@ -190,13 +194,8 @@ def load_common_words(
     path: Path | None = None, lexicon_files: Sequence[Path] | None = None
 ) -> frozenset[str]:
     """Folded common words: ``common_words.txt`` plus every Arabic and English form of the lexicons."""
-    path = path or data_dir() / "common_words.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
-    lines = [w.split("#", 1)[0].strip() for w in text.splitlines()]
-    words = {fold(w) for w in lines if w and not w.startswith("!")}
+    lines = _word_lines(path or data_dir() / "common_words.txt")
+    words = {fold(w) for w in lines if not w.startswith("!")}
     keep = _kept_names(lines)
     for lex_path in lexicon_files if lexicon_files is not None else package_lexicon_files():
         words.update(fold(f) for f in _forms(read_yaml(lex_path)))
@@ -210,12 +209,7 @@ def _kept_names(lines: Sequence[str]) -> set[str]:
 
 def load_ambiguous_names(path: Path | None = None) -> frozenset[str]:
     """Folded "!word" names of ``common_words.txt``: places that are common words too (see ``Builder``)."""
-    path = path or data_dir() / "common_words.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ResourceError(Errors.E201, path=path, reason=str(exc)) from exc
-    return frozenset(_kept_names([w.split("#", 1)[0].strip() for w in text.splitlines()]))
+    return frozenset(_kept_names(_word_lines(path or data_dir() / "common_words.txt")))
 
 
 def _forms(doc: object) -> Iterator[str]:
