@@ -630,7 +630,13 @@ def events_stage(doc: Doc, ctx: Context) -> None:
     groups = group_triggers(triggers, views)
     published = dt.date.fromisoformat(doc.published) if doc.published else None
     events, warnings = build_events(
-        groups, views, doc.layers.get("place_mentions", []), _is_party(ctx), published, _allied(ctx)
+        groups,
+        views,
+        doc.layers.get("place_mentions", []),
+        _is_party(ctx),
+        published,
+        _allied(ctx),
+        text=doc.article.text,
     )
     if provisional:
         events, dropped = _anchored_dates_only(events, doc.layers.get("dates", []))

@@ -436,7 +436,15 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
                 if g.violent and _compatible_dates(facts.of_group(g)[1], facts.dates[trig.sentence], 0)
             ]
         if fitting:
-            nearest = min(fitting, key=lambda g: min(abs(s - trig.sentence) for s in g.sentences))
+            # The nearest sentence first; within one sentence, the event whose trigger stands nearest
+            # ("بعد معارك …، فيما استهدفت طائرات مسيرة": the targeting is the drones', not the battle's).
+            nearest = min(
+                fitting,
+                key=lambda g: (
+                    min(abs(s - trig.sentence) for s in g.sentences),
+                    _gap_in_sentence(g, trig),
+                ),
+            )
             nearest.add(trig)
             continue
         # Failing that, it says what happened in the event told in its own sentence ("أسفرت عن اعتقال
@@ -461,9 +469,21 @@ def group_triggers(triggers: Sequence[Trigger], views: Sequence[SentenceView]) -
     violent = [g for g in groups if g.violent]
     intervened = [g for g in groups if g.lead.sub_event_type in INTERVENED_GATHERINGS]
     groups = _arrests_of_operations(groups, [*violent, *intervened], facts)
+    groups = _seizures_of_raids(groups, facts)
     return [
         g for g in groups if not (g.lead.part_of_violence and any(_fits(v, g.lead, facts) for v in violent))
     ]
+
+
+def _gap_in_sentence(group: TriggerGroup, trig: Trigger) -> int:
+    """Characters between ``trig`` and the nearest of ``group``'s triggers in its sentence (a large number
+    when the group has none there)."""
+    gaps = [
+        max(t.span.start - trig.span.end, trig.span.start - t.span.end, 0)
+        for t in group.triggers
+        if t.sentence == trig.sentence
+    ]
+    return min(gaps, default=1 << 30)
 
 
 def _retold(groups: list[TriggerGroup], facts: _Facts) -> list[TriggerGroup]:
@@ -512,6 +532,31 @@ def _arrests_of_operations(
                 if all(min(abs(s - x) for x in v.sentences) <= 1 for s in g.sentences)
                 and all(_fits(v, t, facts) for t in g.triggers)
             ),
+            None,
+        )
+        if host is None:
+            out.append(g)
+            continue
+        for t in g.triggers:
+            host.add(dataclasses.replace(t, outcome=True))
+    return out
+
+
+SEIZURE_TYPES = frozenset({"Disrupted weapons use"})
+
+
+def _seizures_of_raids(groups: list[TriggerGroup], facts: _Facts) -> list[TriggerGroup]:
+    """Weapons seized in the sentence that tells a raid's arrests ("أسفرت عن اعتقال تسعة مشتبه بهم
+    ومصادرة أسلحة") are what the raid found, not an event of their own: they join the arrests (which
+    keep the type), as arrests join the violent operation they were made in."""
+    arrests = [g for g in groups if not g.violent and g.lead.sub_event_type in ARREST_TYPES]
+    out: list[TriggerGroup] = []
+    for g in groups:
+        if g.violent or g.lead.sub_event_type not in SEIZURE_TYPES:
+            out.append(g)
+            continue
+        host = next(
+            (a for a in arrests if all(t.sentence in a.sentences and _fits(a, t, facts) for t in g.triggers)),
             None,
         )
         if host is None:
@@ -651,13 +696,16 @@ def build_events(
     is_armed: Callable[[str], bool],
     published: dt.date | None,
     allied: Callable[[str, str], bool] = lambda a, b: a == b,
+    text: str = "",
 ) -> tuple[list[Event], list[str]]:
-    """One ``Event`` per group, with ids e1, e2 … in text order; warnings for what fell back."""
+    """One ``Event`` per group, with ids e1, e2 … in text order; warnings for what fell back.
+    ``text`` (the original article text) tells where clauses break in a sentence that tells two events."""
     fallback_place = main_place(all_places)
     events: list[Event] = []
     warnings: list[str] = []
     ordered = sorted(groups, key=lambda g: g.triggers[0].span.start)
-    own_dates = [_event_date(g, views) for g in ordered]
+    scoped = scoped_views(ordered, views, text)
+    own_dates = [_event_date(g, scoped[n]) for n, g in enumerate(ordered)]
     for n, group in enumerate(ordered):
         if events and _passing_mention(group, views, own_dates[n][0], is_armed):
             continue
@@ -687,7 +735,7 @@ def build_events(
         date = _date_of(date_expr, date_evidence, published, eid, notes)
         if is_background(date, published):
             continue
-        resolved = _event_place(group, views, fallback_place)
+        resolved = _event_place(group, scoped[n], fallback_place)
         if resolved is None:
             notes.append(f"[W103] Event {eid} has no place the gazetteer knows.")
         actor1, actor2, assoc = _event_actors(group, views, is_armed, allied)
@@ -706,6 +754,56 @@ def build_events(
         )
         warnings.extend(notes)
     return share_opponents(events), warnings
+
+
+def _owner(pos: int, end: int, marks: Sequence[tuple[int, int, int]], text: str) -> int:
+    """Index of the group whose trigger governs an expression at original ``[pos, end)``: the last trigger
+    before it in its clause (no comma or stop between), else the first after it in its clause, else the
+    next trigger in the sentence (a place or time told first sets the scene: "في مدينة …، اندلعت");
+    -1 when none follows (a clause of its own after the events, "إلا أن خروقات سجلت فجر اليوم": every
+    event of the sentence keeps it). ``marks`` are (start, end, group index) of the sentence's triggers."""
+
+    def same_clause(a: int, b: int) -> bool:
+        return not CLAUSE_BREAKS.intersection(text[min(a, b) : max(a, b)])
+
+    before = [m for m in marks if m[1] <= pos and same_clause(m[1], pos)]
+    if before:
+        return max(before, key=lambda m: m[1])[2]
+    after = [m for m in marks if m[0] >= end and same_clause(end, m[0])]
+    if after:
+        return min(after, key=lambda m: m[0])[2]
+    later = [m for m in marks if m[0] >= end]
+    return min(later, key=lambda m: m[0])[2] if later else -1
+
+
+def scoped_views(
+    groups: Sequence[TriggerGroup], views: Sequence[SentenceView], text: str
+) -> list[list[SentenceView]]:
+    """Per group, the sentence views it reads its date and place from: in a sentence that tells triggers
+    of two or more groups ("سيطرت على البلدة بعد معارك الليلة الماضية، فيما استهدفت مسيرات فجر اليوم
+    المدينة"), each date and place belongs to the group whose trigger governs it (``_owner``), not to
+    every event told there."""
+    marks: dict[int, list[tuple[int, int, int]]] = {}
+    for n, g in enumerate(groups):
+        first = g.sentences[0]
+        for t in g.triggers:
+            # "… عملية الاغتيال" after the killing was told: it names that event again and claims no date
+            # or place of the sentence that recalls it.
+            if not (t.definite and t.sentence > first):
+                marks.setdefault(t.sentence, []).append((t.span.start, t.span.end, n))
+    shared = {s: m for s, m in marks.items() if len({g for _, _, g in m}) > 1} if text else {}
+    out: list[list[SentenceView]] = []
+    for n in range(len(groups)):
+        own = list(views)
+        for s, m in shared.items():
+            v = views[s]
+            own[s] = dataclasses.replace(
+                v,
+                dates=tuple(d for d in v.dates if _owner(d.span.start, d.span.end, m, text) in (n, -1)),
+                places=tuple(p for p in v.places if _owner(p.span.start, p.span.end, m, text) in (n, -1)),
+            )
+        out.append(own)
+    return out
 
 
 def _overlap(a: Event, b: Event) -> bool:
