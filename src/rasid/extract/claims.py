@@ -66,7 +66,12 @@ def build_claims(
         if fm.background:
             continue
         attr = attributor.attribute(fm.key_start, fm.key_end)
-        of = directory.side(attr.source) if fm.own and attr.source != ARTICLE_ID else fm.of
+        of = fm.of
+        if fm.own and attr.source != ARTICLE_ID:
+            side = directory.side(attr.source)
+            # "عناصرها" (its members) in the words of a party with members; a monitor, a medic or an
+            # unnamed source has none, so the pronoun points at a group named before it
+            of = side if directory.kind(side) in _MEMBERSHIP else fm.of
         if of is None and fm.side == "state":
             of = sides.state_of(attr.source)
         elif of is None and fm.side in ("enemy", "insult"):
@@ -108,6 +113,7 @@ def build_claims(
 
 _NON_STATE = frozenset({"rebel_group", "political_militia", "identity_militia"})
 _FIGHTERS = _NON_STATE | {"state_forces", "external_force"}
+_MEMBERSHIP = _FIGHTERS | {"authority"}  # kinds of organisation whose own people a possessive can name
 
 
 class Sides:
