@@ -38,7 +38,9 @@ CLAUSE_WINDOW_WORDS = 6
 CLAUSE_BREAKS = frozenset("،,.;؛:")
 # cue anywhere in the trigger's sentence
 BLOCKING_SENTENCE = ("anniversary", "background", "opinion", "statistics")
-LEDE_SENTENCES = 2  # the headline and the lede: a statistics cue there makes a statistics article
+# headline, dateline line and lede: where a report tells its own events (a statistics cue there makes
+# a statistics article)
+LEDE_SENTENCES = 3
 BEFORE_WINDOW_WORDS = 3
 GROUND_EXPLOSIVES = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
 BACKGROUND_DAYS = 45  # an event that ended this long before publication is background history
@@ -842,9 +844,6 @@ def _recalled(group: TriggerGroup, views: Sequence[SentenceView], first_day: dt.
     earliest day of the story's events: an earlier incident recalled as context."""
     own = [d for s in group.sentences for d in views[s].dates]
     return bool(own) and all(d.end < first_day for d in own)
-
-
-LEDE_SENTENCES = 3  # headline, dateline line and lede: where a report tells its own events
 
 
 def _passing_mention(
