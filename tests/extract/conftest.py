@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from rasid.model import Article, Claim
 from rasid.pipeline import Doc, Pipeline
 from rasid.resources.actors import ActorRegistry
 from rasid.resources.lexicons import Lexicons
+from rasid.text.dates import find_date_expressions, resolve_all
 from rasid.text.normalize import normalize
 from rasid.text.numbers import find_quantities
 from rasid.text.sentences import split_sentences
@@ -50,25 +52,42 @@ def lexicons() -> Lexicons:
 Run = Callable[..., list[Claim]]
 
 
+def claims_of(
+    text: str,
+    registry: ActorRegistry,
+    lexicons: Lexicons,
+    published: str | None = None,
+    dates: list[object] | None = None,
+    resolve_dates: bool = False,
+) -> list[Claim]:
+    """Claims of a text through the real text layer, registry and lexicons. The dates layer is ``dates``
+    when given, the text's own dates resolved against ``published`` with ``resolve_dates``, else absent."""
+    doc = Doc(article=Article(id="t", text=text, published=published))
+    doc.published = published
+    norm = normalize(text)
+    doc.layers["norm"] = norm
+    doc.layers["sentences"] = split_sentences(text, norm)
+    doc.layers["quantities"] = find_quantities(norm)
+    if resolve_dates:
+        anchor = dt.date.fromisoformat(published) if published else None
+        doc.layers["dates"] = resolve_all(find_date_expressions(norm), anchor)
+    elif dates is not None:
+        doc.layers["dates"] = dates
+    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
+    mentions: list[Mention] = find_mentions(norm, registry, lexicons, directory)
+    _, claims = extract_claims(doc, norm, mentions, lexicons, directory)
+    for c in claims:
+        for s in c.evidence:
+            assert text[s.start : s.end] == s.text
+    return claims
+
+
 @pytest.fixture
 def run(registry: ActorRegistry, lexicons: Lexicons) -> Run:
-    """Claims of a text through the real text layer, registry and lexicons (no dates layer unless given)."""
+    """``claims_of`` with the test registry (no dates layer unless given)."""
 
     def _run(text: str, dates: list[object] | None = None) -> list[Claim]:
-        doc = Doc(article=Article(id="t", text=text))
-        norm = normalize(text)
-        doc.layers["norm"] = norm
-        doc.layers["sentences"] = split_sentences(text, norm)
-        doc.layers["quantities"] = find_quantities(norm)
-        if dates is not None:
-            doc.layers["dates"] = dates
-        directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
-        mentions: list[Mention] = find_mentions(norm, registry, lexicons, directory)
-        _, claims = extract_claims(doc, norm, mentions, lexicons, directory)
-        for c in claims:
-            for s in c.evidence:
-                assert text[s.start : s.end] == s.text
-        return claims
+        return claims_of(text, registry, lexicons, dates=dates)
 
     return _run
 

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from rasid.extract.claim_stages import extract_claims
 from rasid.extract.figures import _governs
 from rasid.extract.mentions import ActorDirectory, find_mentions
-from rasid.model import Article, Claim
-from rasid.pipeline import Doc
+from rasid.model import Claim
 from rasid.resources.actors import ActorRegistry
 from rasid.resources.lexicons import Lexicons
-from rasid.text.dates import find_date_expressions, resolve_all
 from rasid.text.normalize import normalize
-from rasid.text.numbers import find_quantities
-from rasid.text.sentences import split_sentences
-from tests.extract.conftest import ACTORS, Run, figures
+from tests.extract.conftest import ACTORS, Run, claims_of, figures
 
 # the shared test registry plus a civilians actor and a rebel group named "the forces" may refer to
 MORE = """
@@ -32,20 +26,6 @@ def registry(tmp_path_factory: pytest.TempPathFactory) -> ActorRegistry:
     path: Path = tmp_path_factory.mktemp("actors-q2") / "test.yaml"
     path.write_text(ACTORS.rstrip("\n") + MORE, encoding="utf-8")
     return ActorRegistry.load([path], include_package=False)
-
-
-def _dated(text: str, registry: ActorRegistry, lexicons: Lexicons, published: str) -> list[Claim]:
-    """Claims with the dates layer, as the pipeline runs them."""
-    doc = Doc(article=Article(id="t", text=text, published=published))
-    doc.published = published
-    norm = normalize(text)
-    doc.layers["norm"] = norm
-    doc.layers["sentences"] = split_sentences(text, norm)
-    doc.layers["quantities"] = find_quantities(norm)
-    doc.layers["dates"] = resolve_all(find_date_expressions(norm), dt.date.fromisoformat(published))
-    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
-    mentions = find_mentions(norm, registry, lexicons, directory)
-    return extract_claims(doc, norm, mentions, lexicons, directory)[1]
 
 
 def test_an_armed_group_counts_its_enemy_as_mercenaries(run: Run) -> None:
@@ -81,7 +61,11 @@ def test_an_adjective_with_the_article_is_not_a_reporting_verb(
         "أعلنت قوات سوريا الديمقراطية، اليوم الأحد، أن الفوج التابع لها قصف أمس السبت موقعاً لداعش "
         "ما أدى إلى مقتل 6 مسلحين."
     )
-    claims = [c for c in _dated(text, registry, lexicons, "2024-05-05") if c.figure is not None]
+    claims = [
+        c
+        for c in claims_of(text, registry, lexicons, "2024-05-05", resolve_dates=True)
+        if c.figure is not None
+    ]
     assert [(c.source, c.said_on.date if c.said_on else None) for c in claims] == [("sdf", "2024-05-05")]
     assert all("التابع" not in s.text for s in claims[0].evidence)
 
@@ -122,7 +106,11 @@ def test_a_bare_month_name_in_a_site_name_does_not_make_a_sentence_past(
     registry: ActorRegistry, lexicons: Lexicons
 ) -> None:
     text = 'وقال مصدر عسكري لموقع "أكتوبر نت" إن 3 جنود قُتلوا في الهجوم على الحاجز.'
-    claims = [c for c in _dated(text, registry, lexicons, "2024-04-22") if c.figure is not None]
+    claims = [
+        c
+        for c in claims_of(text, registry, lexicons, "2024-04-22", resolve_dates=True)
+        if c.figure is not None
+    ]
     assert [(c.figure.kind, c.figure.value) for c in claims if c.figure] == [("killed", 3)]
     assert claims[0].said_on is not None and claims[0].said_on.date == "2024-04-22"
 

@@ -5,21 +5,16 @@ The registry here carries countries, so that shared aliases and "the article's c
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from rasid.extract.claim_stages import extract_claims
-from rasid.extract.mentions import CLAIM_LEXICONS, ActorDirectory, LexiconSet, find_mentions
-from rasid.model import Article, Claim
-from rasid.pipeline import Doc
+from rasid.extract.mentions import CLAIM_LEXICONS, LexiconSet
+from rasid.model import Claim
 from rasid.resources.actors import ActorRegistry
 from rasid.resources.lexicons import Lexicons
-from rasid.text.dates import find_date_expressions, resolve_all
 from rasid.text.normalize import normalize
-from rasid.text.numbers import find_quantities
-from rasid.text.sentences import split_sentences
+from tests.extract.conftest import claims_of
 
 ACTORS = """
 schema: rasid.actors/1
@@ -56,26 +51,6 @@ def lexicons() -> Lexicons:
     return Lexicons()
 
 
-def _claims(
-    text: str, registry: ActorRegistry, lexicons: Lexicons, published: str | None = None
-) -> list[Claim]:
-    doc = Doc(article=Article(id="t", text=text, published=published))
-    doc.published = published
-    norm = normalize(text)
-    doc.layers["norm"] = norm
-    doc.layers["sentences"] = split_sentences(text, norm)
-    doc.layers["quantities"] = find_quantities(norm)
-    anchor = dt.date.fromisoformat(published) if published else None
-    doc.layers["dates"] = resolve_all(find_date_expressions(norm), anchor)
-    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
-    mentions = find_mentions(norm, registry, lexicons, directory)
-    _, claims = extract_claims(doc, norm, mentions, lexicons, directory)
-    for c in claims:
-        for s in c.evidence:
-            assert text[s.start : s.end] == s.text
-    return claims
-
-
 def _one(claims: list[Claim], kind: str) -> Claim:
     found = [c for c in claims if c.figure is not None and c.figure.kind == kind]
     assert len(found) == 1, claims
@@ -89,9 +64,13 @@ def test_shared_alias_goes_to_the_actor_of_the_articles_country(
     text = (
         "قصف جيش الاحتلال منزلاً في خان يونس تملكه عائلة من أنصار حماس. وقال الدفاع المدني إن 4 مدنيين قتلوا."
     )
-    assert _one(_claims(text, registry, lexicons), "killed").source == "ps-civil-defence"
+    assert (
+        _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "ps-civil-defence"
+    )
     text = "قصفت طائرة مسيّرة سيارة قرب مقر لحزب الله. وقال الدفاع المدني إن 3 مدنيين قتلوا."
-    assert _one(_claims(text, registry, lexicons), "killed").source == "lb-civil-defence"
+    assert (
+        _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "lb-civil-defence"
+    )
 
 
 def test_shared_alias_prefers_the_actor_named_in_full(registry: ActorRegistry, lexicons: Lexicons) -> None:
@@ -99,13 +78,13 @@ def test_shared_alias_prefers_the_actor_named_in_full(registry: ActorRegistry, l
         "أعلنت وزارة الصحة اللبنانية حصيلة أولية للغارة على بلدة حدودية. "
         "ثم قالت وزارة الصحة إن 5 أشخاص قتلوا في الغارة."
     )
-    assert _one(_claims(text, registry, lexicons), "killed").source == "lb-moh"
+    assert _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "lb-moh"
 
 
 # ---- said_on -----------------------------------------------------------------------------------------
 def test_said_on_falls_back_to_the_publication_date(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "قالت حركة حماس إن 3 من عناصرها قتلوا في اشتباك شرق المدينة."
-    c = _one(_claims(text, registry, lexicons, published="2024-03-05"), "killed")
+    c = _one(claims_of(text, registry, lexicons, "2024-03-05", resolve_dates=True), "killed")
     assert c.said_on is not None and c.said_on.date == "2024-03-05"
 
 
@@ -114,7 +93,7 @@ def test_said_on_takes_todays_weekday_over_the_paper_date(
 ) -> None:
     # the paper is dated Saturday 2024-03-09, the text says "today, Friday": the statement is of Friday
     text = "قتل 4 مسلحين اليوم الجمعة في اشتباك قرب الحدود. وقالت حركة حماس إن الاشتباك انتهى."
-    c = _one(_claims(text, registry, lexicons, published="2024-03-09"), "killed")
+    c = _one(claims_of(text, registry, lexicons, "2024-03-09", resolve_dates=True), "killed")
     assert c.said_on is not None and c.said_on.date == "2024-03-08"
 
 
@@ -125,7 +104,7 @@ def test_continued_report_keeps_the_date_of_its_opening_clause(
         "أعلن الجيش اللبناني، أمس الأربعاء، إحباط عملية تهريب على الحدود الشرقية، "
         "مؤكداً توقيف 5 أشخاص بعد اشتباك قصير."
     )
-    c = _one(_claims(text, registry, lexicons, published="2024-03-07"), "arrested")
+    c = _one(claims_of(text, registry, lexicons, "2024-03-07", resolve_dates=True), "arrested")
     assert c.source == "lb-army"
     assert c.said_on is not None and c.said_on.date == "2024-03-06"
 
@@ -133,7 +112,7 @@ def test_continued_report_keeps_the_date_of_its_opening_clause(
 # ---- sources without a reporting verb in the figure's own sentence ------------------------------------
 def test_headline_source_before_a_colon(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "المرصد الأهلي: 9 قتلى في تفجير سوق شعبي\nانفجرت سيارة مفخخة صباح اليوم وسط السوق."
-    assert _one(_claims(text, registry, lexicons), "killed").source == "observatory"
+    assert _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "observatory"
 
 
 def test_lead_sentence_told_on_the_word_of_the_next_sentences_speaker(
@@ -143,27 +122,27 @@ def test_lead_sentence_told_on_the_word_of_the_next_sentences_speaker(
         "قتل 6 عمال في انفجار عبوة ناسفة على طريق زراعي شمال المدينة. "
         "وقال المرصد الأهلي إن العبوة زرعت قبل أيام."
     )
-    assert _one(_claims(text, registry, lexicons), "killed").source == "observatory"
+    assert _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "observatory"
 
 
 def test_a_figure_in_a_sentence_with_its_own_source_is_not_moved(
     registry: ActorRegistry, lexicons: Lexicons
 ) -> None:
     text = "قالت حركة حماس إن 6 من عناصرها قتلوا. وقال المرصد الأهلي إن الاشتباك توقف."
-    assert _one(_claims(text, registry, lexicons), "killed").source == "hamas"
+    assert _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source == "hamas"
 
 
 # ---- whose people: soldiers, "terrorists", "others" ---------------------------------------------------
 def test_soldiers_of_a_state_speaker_are_its_own(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "أعلن الجيش اللبناني مقتل جنديين وإصابة 3 آخرين في اشتباك مع مهربين على الحدود."
-    claims = _claims(text, registry, lexicons)
+    claims = claims_of(text, registry, lexicons, resolve_dates=True)
     assert _one(claims, "killed").figure.of == "lb-army"  # type: ignore[union-attr]
     assert _one(claims, "injured").figure.of == "lb-army"  # type: ignore[union-attr]
 
 
 def test_soldiers_of_a_ministry_are_its_army(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "أعلنت وزارة الدفاع العراقية مقتل 3 جنود بانفجار عبوة ناسفة."
-    assert _one(_claims(text, registry, lexicons), "killed").figure.of == "iq-army"  # type: ignore[union-attr]
+    assert _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").figure.of == "iq-army"  # type: ignore[union-attr]
 
 
 def test_soldiers_claimed_by_a_group_are_of_the_articles_country(
@@ -172,7 +151,7 @@ def test_soldiers_claimed_by_a_group_are_of_the_articles_country(
     text = (
         "زعمت وكالة أعماق مقتل 12 جندياً في هجوم على ثكنة قرب الحدود. ونفت وزارة الدفاع العراقية وقوع أي هجوم."
     )
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.source == "amaq" and c.figure is not None and c.figure.of == "iq-army"
 
 
@@ -183,13 +162,13 @@ def test_terrorists_in_a_state_statement_are_of_the_group_it_fights(
         "هاجم عناصر من داعش نقطة عسكرية في الصحراء. "
         "وقالت وزارة الدفاع العراقية إن قواتها قتلت 5 إرهابيين خلال مطاردة المهاجمين."
     )
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.figure is not None and c.figure.of == "is"
 
 
 def test_terrorists_in_a_groups_statement_are_left_open(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "قالت حركة حماس إن عناصرها قتلوا 5 مسلحين من عصابة محلية."
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.figure is not None and c.figure.of is None
 
 
@@ -199,7 +178,7 @@ def test_a_sentence_dated_only_in_the_past_is_background(registry: ActorRegistry
         "قتل 4 أشخاص أمس الخميس في هجوم على سوق البلدة. "
         "وكانت البلدة قد شهدت في يناير الماضي هجوماً مماثلاً أودى بحياة 6 أشخاص."
     )
-    claims = _claims(text, registry, lexicons, published="2024-03-15")
+    claims = claims_of(text, registry, lexicons, "2024-03-15", resolve_dates=True)
     assert [c.figure.value for c in claims if c.figure is not None] == [4]
 
 
@@ -210,24 +189,24 @@ def _statements(claims: list[Claim]) -> list[tuple[str, str]]:
 
 def test_responsibility_verb_takes_its_subject(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "وفي المساء تبنى تنظيم الدولة الإسلامية الهجوم على الحاجز في بيان مقتضب."
-    assert ("responsibility", "is") in _statements(_claims(text, registry, lexicons))
+    assert ("responsibility", "is") in _statements(claims_of(text, registry, lexicons, resolve_dates=True))
 
 
 def test_headline_subject_before_the_verb(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "حماس تتبنى هجوماً على موقع عسكري\nوقع الهجوم فجر اليوم قرب السياج."
-    assert ("responsibility", "hamas") in _statements(_claims(text, registry, lexicons))
+    assert ("responsibility", "hamas") in _statements(claims_of(text, registry, lexicons, resolve_dates=True))
 
 
 def test_denial_participle_in_a_report(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "قالت حركة حماس في بيان إن عناصرها صدوا الهجوم، نافية وجود أي مدنيين في الموقع."
-    assert ("denial", "hamas") in _statements(_claims(text, registry, lexicons))
+    assert ("denial", "hamas") in _statements(claims_of(text, registry, lexicons, resolve_dates=True))
 
 
 def test_a_background_control_sentence_without_source_is_no_statement(
     registry: ActorRegistry, lexicons: Lexicons
 ) -> None:
     text = "وسيطر الجيش اللبناني على المعبر بعد اشتباك قصير."
-    assert _statements(_claims(text, registry, lexicons)) == []
+    assert _statements(claims_of(text, registry, lexicons, resolve_dates=True)) == []
 
 
 # ---- one matcher pass for all claims-layer lexicons ---------------------------------------------------
@@ -252,26 +231,26 @@ def test_figures_after_a_claim_of_responsibility_are_the_claimants(
     registry: ActorRegistry, lexicons: Lexicons
 ) -> None:
     text = "وتبنى تنظيم الدولة الإسلامية الهجوم على القافلة، زاعماً مقتل 14 جندياً."
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert (c.source, c.stance) == ("is", "alleged")
 
 
 def test_an_accusation_is_told_by_the_accuser(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "واتهمت حركة حماس جيش الاحتلال بقتل 6 مدنيين في غارة على مدرسة."
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.source == "hamas" and c.figure is not None and c.figure.of == "civilians"
 
 
 def test_a_denial_after_a_figure_does_not_state_it(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "قتيلان بقصف على حي سكني قرب الحدود.. وحزب الله ينفي"
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.source == "article" and c.stance == "asserted"
 
 
 def test_a_participle_continues_the_sentences_speaker(registry: ActorRegistry, lexicons: Lexicons) -> None:
     # "حماس" just before "مؤكدة" is inside the reported clause, not the speaker of "مؤكدة"
     text = "وقالت وزارة الدفاع العراقية إن قواتها انسحبت من مواقع حماس، مؤكدة مقتل 4 مسلحين."
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.source == "iq-defence-ministry"
 
 
@@ -280,19 +259,22 @@ def test_a_title_figure_is_told_on_the_bodys_word(registry: ActorRegistry, lexic
         "حماس تتبنى هجوماً قتل 3 جنود قرب السياج\n"
         "وقع الهجوم فجر اليوم. وقال جيش الاحتلال إن 3 جنود قتلوا في الهجوم."
     )
-    claims = [c for c in _claims(text, registry, lexicons) if c.figure is not None]
+    claims = [c for c in claims_of(text, registry, lexicons, resolve_dates=True) if c.figure is not None]
     assert [(c.source, c.figure.value) for c in claims if c.figure] == [("idf", 3)]
     assert len(claims[0].evidence) >= 3
 
 
 def test_police_source_in_the_accusative(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "لكن مصدراً في شرطة المحافظة أكد أن 5 أشخاص قتلوا في الانفجار."
-    assert _one(_claims(text, registry, lexicons), "killed").source == "unnamed-police-sources"
+    assert (
+        _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed").source
+        == "unnamed-police-sources"
+    )
 
 
 def test_soldiers_in_a_dual_phrase_after_the_trigger(registry: ActorRegistry, lexicons: Lexicons) -> None:
     text = "أعلن الجيش اللبناني توقيف مطلوب وجرح عسكريين اثنين في اشتباك على الحدود."
-    c = _one(_claims(text, registry, lexicons), "injured")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "injured")
     assert c.figure is not None and (c.figure.value, c.figure.of) == (2, "lb-army")
 
 
@@ -301,5 +283,5 @@ def test_a_countrys_state_forces_are_the_hub_its_units_belong_to(
 ) -> None:
     # two top-level state forces of LB: the army, with an affiliated unit, wins over State Security
     text = "وقال حزب الله إن مقاتليه قتلوا 4 جنود قرب بلدة حدودية."
-    c = _one(_claims(text, registry, lexicons), "killed")
+    c = _one(claims_of(text, registry, lexicons, resolve_dates=True), "killed")
     assert c.source == "hezbollah" and c.figure is not None and c.figure.of == "lb-army"

@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-from rasid.extract.claim_stages import extract_claims
-from rasid.extract.mentions import ActorDirectory, find_mentions
-from rasid.model import Article, Claim
-from rasid.pipeline import Doc
 from rasid.resources.actors import ActorRegistry
 from rasid.resources.lexicons import Lexicons
-from rasid.text.normalize import normalize
-from rasid.text.numbers import find_quantities
-from rasid.text.sentences import split_sentences
-from tests.extract.conftest import Run, figures
-
-
-def _dated(text: str, registry: ActorRegistry, lexicons: Lexicons, published: str) -> list[Claim]:
-    doc = Doc(article=Article(id="t", text=text, published=published))
-    doc.published = published
-    norm = normalize(text)
-    doc.layers["norm"] = norm
-    doc.layers["sentences"] = split_sentences(text, norm)
-    doc.layers["quantities"] = find_quantities(norm)
-    directory = ActorDirectory(registry, lexicons.get("unnamed_sources"))
-    mentions = find_mentions(norm, registry, lexicons, directory)
-    return extract_claims(doc, norm, mentions, lexicons, directory)[1]
+from tests.extract.conftest import Run, claims_of, figures
 
 
 def test_qualifier_after_the_noun_then_the_verb(run: Run) -> None:
@@ -86,7 +67,7 @@ def test_a_bare_earlier_year_makes_the_sentence_background(
         "قال الدفاع المدني إن 3 أشخاص قتلوا اليوم. "
         "وتذكّر المواجهات بأحداث عام 2015، التي قُتل فيها أكثر من 300 شخص."
     )
-    assert [(k, v) for k, v, _, _ in figures(_dated(text, registry, lexicons, "2024-05-02"))] == [
+    assert [(k, v) for k, v, _, _ in figures(claims_of(text, registry, lexicons, "2024-05-02"))] == [
         ("killed", 3)
     ]
 
