@@ -515,6 +515,22 @@ def _retold(groups: list[TriggerGroup], facts: _Facts) -> list[TriggerGroup]:
     return out
 
 
+def _fold_outcomes(
+    groups: list[TriggerGroup], kinds: frozenset[str], host_of: Callable[[TriggerGroup], TriggerGroup | None]
+) -> list[TriggerGroup]:
+    """Non-violent groups of ``kinds`` that ``host_of`` places inside another event join it as its outcome
+    (the host's most specific trigger keeps the type); the others stay events of their own."""
+    out: list[TriggerGroup] = []
+    for g in groups:
+        host = None if g.violent or g.lead.sub_event_type not in kinds else host_of(g)
+        if host is None:
+            out.append(g)
+            continue
+        for t in g.triggers:
+            host.add(dataclasses.replace(t, outcome=True))
+    return out
+
+
 def _arrests_of_operations(
     groups: list[TriggerGroup], violent: Sequence[TriggerGroup], facts: _Facts
 ) -> list[TriggerGroup]:
@@ -522,12 +538,9 @@ def _arrests_of_operations(
     وتمكنت من توقيف 6 مطلوبين", a sweep that "killed two and captured a third") are the outcome of that
     operation, not an event of their own: the arrests join it (its most specific trigger keeps the type).
     So do arrests made while breaking up a gathering ("فرقت الشرطة المحتجين واعتقلت عدداً منهم")."""
-    out: list[TriggerGroup] = []
-    for g in groups:
-        if g.violent or g.lead.sub_event_type not in ARREST_TYPES:
-            out.append(g)
-            continue
-        host = next(
+
+    def host_of(g: TriggerGroup) -> TriggerGroup | None:
+        return next(
             (
                 v
                 for v in violent
@@ -536,12 +549,8 @@ def _arrests_of_operations(
             ),
             None,
         )
-        if host is None:
-            out.append(g)
-            continue
-        for t in g.triggers:
-            host.add(dataclasses.replace(t, outcome=True))
-    return out
+
+    return _fold_outcomes(groups, ARREST_TYPES, host_of)
 
 
 SEIZURE_TYPES = frozenset({"Disrupted weapons use"})
@@ -552,21 +561,14 @@ def _seizures_of_raids(groups: list[TriggerGroup], facts: _Facts) -> list[Trigge
     ومصادرة أسلحة") are what the raid found, not an event of their own: they join the arrests (which
     keep the type), as arrests join the violent operation they were made in."""
     arrests = [g for g in groups if not g.violent and g.lead.sub_event_type in ARREST_TYPES]
-    out: list[TriggerGroup] = []
-    for g in groups:
-        if g.violent or g.lead.sub_event_type not in SEIZURE_TYPES:
-            out.append(g)
-            continue
-        host = next(
+
+    def host_of(g: TriggerGroup) -> TriggerGroup | None:
+        return next(
             (a for a in arrests if all(t.sentence in a.sentences and _fits(a, t, facts) for t in g.triggers)),
             None,
         )
-        if host is None:
-            out.append(g)
-            continue
-        for t in g.triggers:
-            host.add(dataclasses.replace(t, outcome=True))
-    return out
+
+    return _fold_outcomes(groups, SEIZURE_TYPES, host_of)
 
 
 def _event_date(group: TriggerGroup, views: Sequence[SentenceView]) -> tuple[Any | None, list[Span]]:
